@@ -1,0 +1,159 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Ordered, append-only, named migrations. A migration is never edited once released:
+ * add a new one instead. Each runs in its own transaction and is recorded in `schema_migrations`.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    name: '001_workspace',
+    sql: `
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE source_files (
+  id          INTEGER PRIMARY KEY,
+  path        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  size        INTEGER NOT NULL,
+  imported_at INTEGER NOT NULL
+);
+
+CREATE TABLE source_sheets (
+  id           INTEGER PRIMARY KEY,
+  file_id      INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+  name         TEXT NOT NULL,
+  category     TEXT NOT NULL,
+  header_row   INTEGER NOT NULL,
+  headers_json TEXT NOT NULL,           -- ordered source headers, as made unique
+  mapping_json TEXT NOT NULL,           -- {"<header>": "<field>"}
+  options_json TEXT NOT NULL DEFAULT '{}', -- value mappings, date formats, encoding, delimiter
+  row_count    INTEGER NOT NULL DEFAULT 0
+);
+
+-- One row per record. Values are JSON objects keyed by RSC field:
+--   original_json: as first imported (or as last re-imported from the source),
+--   values_json:   current values (original plus the consultant's edits),
+--   source_json:   the whole source row keyed by header, unmapped columns included.
+CREATE TABLE records (
+  id             INTEGER PRIMARY KEY,
+  category       TEXT NOT NULL,
+  key            TEXT NOT NULL,
+  sheet_id       INTEGER REFERENCES source_sheets(id) ON DELETE SET NULL,
+  source_row     INTEGER,
+  original_json  TEXT NOT NULL,
+  values_json    TEXT NOT NULL,
+  source_json    TEXT NOT NULL DEFAULT '{}',
+  status         TEXT NOT NULL DEFAULT 'unchecked', -- unchecked | compliant | warning | error
+  error_count    INTEGER NOT NULL DEFAULT 0,
+  warning_count  INTEGER NOT NULL DEFAULT 0,
+  info_count     INTEGER NOT NULL DEFAULT 0,
+  pack_version   TEXT,
+  checked_at     INTEGER,
+  excluded       INTEGER NOT NULL DEFAULT 0,
+  exclude_reason TEXT,
+  missing_from_source INTEGER NOT NULL DEFAULT 0,
+  sync_status    TEXT,                 -- null | succeeded | failed | pending
+  sync_message   TEXT,
+  sync_hash      TEXT,                 -- hash of the last payload LinkedIn accepted
+  synced_at      INTEGER,
+  sync_exchange_id INTEGER,
+  linkedin_urn   TEXT,
+  UNIQUE (category, key)
+);
+CREATE INDEX records_category_status ON records(category, status);
+CREATE INDEX records_category_sync ON records(category, sync_status);
+
+CREATE TABLE record_issues (
+  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  category  TEXT NOT NULL,
+  rule      TEXT NOT NULL,
+  field     TEXT NOT NULL,
+  severity  TEXT NOT NULL,
+  message   TEXT NOT NULL,
+  fix_json  TEXT
+);
+CREATE INDEX record_issues_record ON record_issues(record_id);
+CREATE INDEX record_issues_rule ON record_issues(category, rule, record_id);
+CREATE INDEX record_issues_field ON record_issues(category, field, record_id);
+
+-- Every user-visible change is one operation; its cell changes are edits.
+CREATE TABLE operations (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL,
+  description  TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  record_count INTEGER NOT NULL DEFAULT 0,
+  undone       INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE edits (
+  id           INTEGER PRIMARY KEY,
+  operation_id INTEGER NOT NULL REFERENCES operations(id) ON DELETE CASCADE,
+  record_id    INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  field        TEXT NOT NULL,           -- a field name, or '$excluded' for exclusions
+  before_json  TEXT,
+  after_json   TEXT,
+  at           INTEGER NOT NULL
+);
+CREATE INDEX edits_operation ON edits(operation_id);
+CREATE INDEX edits_record ON edits(record_id, field);
+
+CREATE TABLE sync_runs (
+  id           INTEGER PRIMARY KEY,
+  started_at   INTEGER NOT NULL,
+  finished_at  INTEGER,
+  status       TEXT NOT NULL,          -- running | finished | failed | cancelled
+  dry_run      INTEGER NOT NULL DEFAULT 0,
+  options_json TEXT NOT NULL DEFAULT '{}',
+  summary_json TEXT
+);
+
+CREATE TABLE exchanges (
+  id               INTEGER PRIMARY KEY,
+  run_id           INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+  at               INTEGER NOT NULL,
+  category         TEXT,
+  method           TEXT NOT NULL,
+  url              TEXT NOT NULL,
+  request_headers  TEXT NOT NULL,
+  request_body     TEXT,
+  status           INTEGER,           -- null when no response arrived
+  response_headers TEXT,
+  response_body    TEXT,
+  duration_ms      INTEGER,
+  attempt          INTEGER NOT NULL DEFAULT 1,
+  record_keys      TEXT NOT NULL DEFAULT '[]',
+  error            TEXT
+);
+CREATE INDEX exchanges_run ON exchanges(run_id);
+CREATE INDEX exchanges_status ON exchanges(status);
+`,
+  },
+];
+
+export function migrate(db: Database): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name),
+  );
+  const ran: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(m.name, Date.now());
+    })();
+    ran.push(m.name);
+  }
+  return ran;
+}

@@ -1,0 +1,4 @@
+import { exportMethods } from '../../../shared/contract/export';
+import { defineHandlers } from './define';
+
+export const exportHandlers = defineHandlers(exportMethods, {});

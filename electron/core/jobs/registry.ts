@@ -1,0 +1,12 @@
+// Every job kind the runner can execute, in a worker thread or inline. Register a job with one line:
+//   import { importJob } from '../importing/import-job';   …   importJob,
+import type { JobDefinition } from './job-types';
+import type { JobKind } from '../../../shared/contract/jobs';
+import { checkJob } from './check-job';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds jobs of many input/output types
+type AnyJob = JobDefinition<any, any>;
+
+const ALL_JOBS: AnyJob[] = [checkJob];
+
+export const JOBS: Partial<Record<JobKind, AnyJob>> = Object.fromEntries(ALL_JOBS.map((j) => [j.kind, j]));

@@ -1,0 +1,164 @@
+import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { ContractFailure, isContractError } from '../../../shared/contract/define';
+import type { JobFinished, JobInfo, JobKind, JobProgress } from '../../../shared/contract/jobs';
+import type { WorkerMessage, WorkerRequest } from './job-types';
+import { runJobBody } from './run-job-body';
+import { toContractError } from './errors';
+
+export interface JobRunnerEvents {
+  started(info: JobInfo): void;
+  progress(p: JobProgress): void;
+  finished(f: JobFinished): void;
+}
+
+export interface RunOptions {
+  title: string;
+  workspacePath: string;
+}
+
+interface QueuedJob {
+  info: JobInfo;
+  input: unknown;
+  workspacePath: string;
+  cancelFlag: Int32Array;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Runs long work one job at a time (one writer per workspace: SQLite allows one), in a worker
+ * thread so the process that serves the UI never blocks, or inline for the CLI where nothing
+ * waits on the event loop. Cancellation is a shared flag the job polls synchronously between
+ * batches, because a synchronous SQLite loop never yields to receive a message.
+ */
+export class JobRunner {
+  private queue: QueuedJob[] = [];
+  private current: QueuedJob | null = null;
+
+  constructor(
+    private readonly mode: 'worker' | 'inline',
+    private readonly events: JobRunnerEvents,
+  ) {}
+
+  list(): JobInfo[] {
+    return [...(this.current ? [this.current.info] : []), ...this.queue.map((j) => j.info)];
+  }
+
+  cancel(jobId: string): boolean {
+    if (this.current?.info.jobId === jobId) {
+      Atomics.store(this.current.cancelFlag, 0, 1);
+      return true;
+    }
+    const i = this.queue.findIndex((j) => j.info.jobId === jobId);
+    if (i < 0) return false;
+    const [job] = this.queue.splice(i, 1);
+    job.reject(new ContractFailure('CANCELLED', 'Cancelled before it started: nothing was changed.'));
+    return true;
+  }
+
+  run<O>(kind: JobKind, input: unknown, options: RunOptions): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      const job: QueuedJob = {
+        info: { jobId: randomUUID(), kind, title: options.title, startedAt: Date.now(), state: 'queued' },
+        input,
+        workspacePath: options.workspacePath,
+        cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      };
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.current || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    this.current = job;
+    job.info = { ...job.info, state: 'running', startedAt: Date.now() };
+    this.events.started(job.info);
+    const onProgress = (done: number, total: number, message: string) =>
+      this.events.progress({ jobId: job.info.jobId, kind: job.info.kind, title: job.info.title, done, total, message });
+    const execution = this.mode === 'worker' ? this.runInWorker(job, onProgress) : this.runInline(job, onProgress);
+    execution
+      .then(
+        (result) => {
+          this.finish(job, null);
+          job.resolve(result);
+        },
+        (err: unknown) => {
+          this.finish(job, err);
+          job.reject(err instanceof ContractFailure ? err : toFailure(err));
+        },
+      )
+      .finally(() => {
+        this.current = null;
+        this.pump();
+      });
+  }
+
+  private finish(job: QueuedJob, err: unknown): void {
+    const error = err ? toContractError(err) : undefined;
+    this.events.finished({
+      jobId: job.info.jobId,
+      kind: job.info.kind,
+      title: job.info.title,
+      ok: !err,
+      cancelled: error?.code === 'CANCELLED',
+      ...(error ? { error } : {}),
+      durationMs: Date.now() - job.info.startedAt,
+    });
+  }
+
+  private runInline(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
+    return runJobBody(job.info.kind, job.input, job.workspacePath, job.cancelFlag, onProgress);
+  }
+
+  private runInWorker(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const { url, execArgv } = workerEntry();
+      const worker = new Worker(url, { execArgv });
+      let settled = false;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') onProgress(m.done, m.total, m.message);
+        else {
+          settled = true;
+          if (m.type === 'done') resolve(m.result);
+          else reject(new ContractFailure(m.error.code, m.error.message, m.error.details));
+          void worker.terminate();
+        }
+      });
+      worker.on('error', (err) => {
+        if (!settled) reject(err);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new ContractFailure('JOB_CRASHED', `The ${job.info.kind} job stopped unexpectedly (exit ${code}).`));
+      });
+      const request: WorkerRequest = {
+        type: 'run',
+        kind: job.info.kind,
+        input: job.input,
+        workspacePath: job.workspacePath,
+        cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer,
+      };
+      worker.postMessage(request);
+    });
+  }
+}
+
+function toFailure(err: unknown): ContractFailure {
+  const e = isContractError(err) ? err : toContractError(err);
+  return new ContractFailure(e.code, e.message, e.details);
+}
+
+/**
+ * From sources (tsx, vitest) the worker is worker.ts and needs tsx's loader; in the built app
+ * electron-vite emits it beside the main bundle as worker.js.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  if (fromSource) return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./worker.js', import.meta.url), execArgv: [] };
+}

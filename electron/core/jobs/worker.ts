@@ -1,0 +1,17 @@
+// Entry of a job worker thread: runs exactly one job and reports back.
+import { parentPort } from 'node:worker_threads';
+import type { WorkerMessage, WorkerRequest } from './job-types';
+import { runJobBody } from './run-job-body';
+import { toContractError } from './errors';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+port.once('message', (req: WorkerRequest) => {
+  const send = (m: WorkerMessage) => port.postMessage(m);
+  runJobBody(req.kind, req.input, req.workspacePath, new Int32Array(req.cancelFlag), (done, total, message) =>
+    send({ type: 'progress', done, total, message }),
+  )
+    .then((result) => send({ type: 'done', result }))
+    .catch((err: unknown) => send({ type: 'failed', error: toContractError(err) }));
+});

@@ -1,0 +1,35 @@
+import type { CellValue } from '../domain';
+
+/**
+ * Spreadsheets store numeric ids as floats, and exports print them as "10090.0" or "1.009E+4".
+ * An id is text to LinkedIn, so a whole number becomes its plain decimal digits. Anything that
+ * is not an exact whole number (e.g. "12.5", "ABC-1") is kept as trimmed text: guessing would
+ * change meaning.
+ */
+export function normalizeId(value: CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    // String() already prints whole doubles without a fraction (10090, not 10090.0).
+    return String(value);
+  }
+  const text = value.trim();
+  if (text === '') return null;
+  const whole = wholeNumberText(text);
+  return whole ?? text;
+}
+
+const DECIMAL_ZERO = /^([+-]?\d+)\.0+$/;
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+]?\d+$/;
+
+/** "10090.0" → "10090"; "1.009E+4" → "10090"; otherwise null. Leading zeros are kept ("00123"). */
+function wholeNumberText(text: string): string | null {
+  const decimal = DECIMAL_ZERO.exec(text);
+  if (decimal) return decimal[1].replace(/^\+/, '');
+  if (SCIENTIFIC.test(text)) {
+    const n = Number(text);
+    if (Number.isSafeInteger(n)) return String(n);
+  }
+  return null;
+}
