@@ -1,5 +1,249 @@
-// The 'sync' domain of the contract. Add methods as `'sync:verb': method<Output>()(zodInputSchema)`
-// and events as `'sync:name': event<Payload>()`; the server and client pick them up from index.ts.
-export const syncMethods = {};
+// The 'sync' domain of the contract: settings, dry-run plans, runs, progress and the exchange log.
+import { z } from 'zod';
+import { method } from './define';
+import { CATEGORIES, type Category } from '../domain';
+
+/** Why a sync (or a batch) failed, in the words a user can act on. */
+export const FAILURE_KINDS = [
+  'bad_credentials',
+  'missing_permission',
+  'validation',
+  'rate_limited',
+  'unavailable',
+  'network',
+  'configuration',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface SyncFailureInfo {
+  kind: FailureKind;
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  /** HTTP status of the last response, when there was one. */
+  status?: number;
+}
+
+/** Settings stored in the workspace; the client secret never is. */
+export interface SyncSettings {
+  organizationUrn: string;
+  clientId: string;
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  /** Records per request, 1–100. */
+  batchSize: number;
+  /** Exchanges older than this many days are deleted at the start of a sync; null keeps all. */
+  logRetentionDays: number | null;
+  /** What to do with a batch whose keys pass the 4 KB query-string limit. */
+  oversizeStrategy: 'tunnel' | 'split';
+  /** Client-side pacing; LinkedIn allows 10,000 records per minute per application. */
+  recordsPerMinute: number;
+  /** LinkedIn allows 100,000 requests per application per UTC day. */
+  dailyRequestBudget: number;
+}
+
+export interface SyncSettingsView extends SyncSettings {
+  /** Whether a client secret is stored (in the app's secret store, never the workspace). */
+  hasClientSecret: boolean;
+}
+
+export interface CategorySyncCounts {
+  /** Compliant (or warning), non-excluded records. */
+  eligible: number;
+  /** Eligible records not sent because LinkedIn already has this exact payload (or rejected it unchanged). */
+  skipped: number;
+  /** Records put on the wire in this run (each counted once, whatever the retries). */
+  sent: number;
+  succeeded: number;
+  failed: number;
+  /** Jobs whose LinkedIn task was still IN_PROGRESS when the run ended; the next sync polls them. */
+  pending: number;
+  /** HTTP requests (attempts included) made for this category. */
+  requests: number;
+}
+
+export interface RateLimitState {
+  state: 'ok' | 'pacing' | 'backing-off';
+  /** When the current wait ends (epoch ms), while pacing or backing off. */
+  until: number | null;
+  recordsLastMinute: number;
+  recordsPerMinute: number;
+}
+
+export interface SyncProgress {
+  runId: number;
+  phase: 'preparing' | 'polling-tasks' | 'sending' | 'waiting-for-tasks' | 'done';
+  category: Category | null;
+  categories: Record<Category, CategorySyncCounts>;
+  /** Attempts that were retried (5xx, timeouts, resets, 429). */
+  retried: number;
+  requests: number;
+  rateLimit: RateLimitState;
+  requestsToday: number;
+  dailyBudget: number;
+}
+
+export interface RejectedRecord {
+  category: Category;
+  key: string;
+  message: string;
+  exchangeId: number | null;
+}
+
+export interface PlannedCategory {
+  records: number;
+  toSend: number;
+  skipped: number;
+  requests: number;
+  /** Requests whose query string is tunnelled (X-HTTP-Method-Override). */
+  tunnelled: number;
+  /** The first request's elements, as they would be sent. */
+  samplePayloads: unknown[];
+}
+
+export interface DryRunPlan {
+  categories: Record<Category, PlannedCategory>;
+  requests: number;
+  /** Under the pacing limit and a typical request time; job task polling is not included. */
+  estimatedDurationMs: number;
+  /** Records that cannot be addressed (a missing key): they would fail without being sent. */
+  unbuildable: RejectedRecord[];
+}
+
+export interface SyncSummary {
+  runId: number;
+  dryRun: boolean;
+  status: 'finished' | 'failed' | 'cancelled';
+  startedAt: number;
+  finishedAt: number;
+  /** HTTP requests to the API in this run, retries and task polls included (token calls are not). */
+  requests: number;
+  sent: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  retried: number;
+  categories: Record<Category, CategorySyncCounts>;
+  /** The records LinkedIn rejected (first 1,000). */
+  rejected: RejectedRecord[];
+  failure: SyncFailureInfo | null;
+  requestsToday: number;
+  dailyBudget: number;
+  plan: DryRunPlan | null;
+}
+
+export interface SyncRunInfo {
+  id: number;
+  startedAt: number;
+  finishedAt: number | null;
+  status: 'running' | 'finished' | 'failed' | 'cancelled';
+  dryRun: boolean;
+  /** The summary of a finished run, or the latest progress of a running one. */
+  summary: SyncSummary | null;
+  progress: SyncProgress | null;
+}
+
+export interface ExchangeSummary {
+  id: number;
+  runId: number | null;
+  at: number;
+  kind: 'token' | 'batch' | 'poll' | null;
+  category: Category | null;
+  method: string;
+  url: string;
+  status: number | null;
+  durationMs: number | null;
+  attempt: number;
+  recordKeys: string[];
+  error: string | null;
+}
+
+export interface ExchangeDetail extends ExchangeSummary {
+  requestHeaders: Record<string, string>;
+  requestBody: string | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+}
+
+export interface ExchangePage {
+  total: number;
+  rows: ExchangeSummary[];
+}
+
+/** `200`, `4xx`, `ok` (2xx), `error` (anything else, or no response). */
+export const exchangeStatusFilter = z.union([
+  z.number().int().min(100).max(599),
+  z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'ok', 'error']),
+]);
+export type ExchangeStatusFilter = z.infer<typeof exchangeStatusFilter>;
+
+const categories = z.array(z.enum(CATEGORIES)).optional();
+
+const runOptions = {
+  categories,
+  force: z.boolean().optional(),
+  retryFailed: z.boolean().optional(),
+  /** Wait for job tasks to finish before returning (default true). */
+  waitForTasks: z.boolean().optional(),
+};
+
+/**
+ * Credentials and setting overrides for one run, used by the CLI (options or the environment).
+ * The app stores the secret with 'sync:saveSettings' instead and passes nothing here.
+ */
+const runOverrides = {
+  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict().optional(),
+  settings: z
+    .object({
+      organizationUrn: z.string().min(1).optional(),
+      apiBaseUrl: z.string().url().optional(),
+      oauthBaseUrl: z.string().url().optional(),
+      batchSize: z.number().int().min(1).max(100).optional(),
+    })
+    .strict()
+    .optional(),
+};
+
+export const syncMethods = {
+  'sync:settings': method<SyncSettingsView>()(z.object({}).strict()),
+  'sync:saveSettings': method<SyncSettingsView>()(
+    z
+      .object({
+        organizationUrn: z.string().trim().optional(),
+        clientId: z.string().trim().optional(),
+        /** Stored in the secret store; '' removes it. */
+        clientSecret: z.string().optional(),
+        apiBaseUrl: z.string().url().optional(),
+        oauthBaseUrl: z.string().url().optional(),
+        batchSize: z.number().int().min(1).max(100).optional(),
+        logRetentionDays: z.number().int().min(1).nullable().optional(),
+        oversizeStrategy: z.enum(['tunnel', 'split']).optional(),
+        recordsPerMinute: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+  ),
+  /** Builds every payload and the batch plan; sends nothing. A job (it reads every eligible record). */
+  'sync:plan': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
+  /** Runs the sync as a job and resolves with its summary (status 'failed' carries the classified failure). */
+  'sync:start': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
+  'sync:runs': method<SyncRunInfo[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()),
+  'sync:run': method<SyncRunInfo | null>()(z.object({ id: z.number().int().positive().optional() }).strict()),
+  'sync:log': method<ExchangePage>()(
+    z
+      .object({
+        status: z.array(exchangeStatusFilter).optional(),
+        category: z.enum(CATEGORIES).optional(),
+        recordKey: z.string().min(1).optional(),
+        runId: z.number().int().positive().optional(),
+        /** Substring of the URL, request body or response body. */
+        search: z.string().min(1).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ),
+  'sync:exchange': method<ExchangeDetail | null>()(z.object({ id: z.number().int().positive() }).strict()),
+};
 
 export const syncEvents = {};

@@ -1,0 +1,42 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import StartView from './views/StartView.vue';
+import ImportView from './views/ImportView.vue';
+import RecordsView from './views/RecordsView.vue';
+import SyncView from './views/SyncView.vue';
+import LogView from './views/LogView.vue';
+import ExportView from './views/ExportView.vue';
+import RulesView from './views/RulesView.vue';
+import SettingsView from './views/SettingsView.vue';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: string;
+}
+
+// The navigation, in order; Ctrl/Cmd+1…8 jump to these.
+export const NAV: NavItem[] = [
+  { path: '/', label: 'Workspace', icon: '⌂' },
+  { path: '/import', label: 'Import', icon: '⤓' },
+  { path: '/records', label: 'Records', icon: '▦' },
+  { path: '/sync', label: 'Sync', icon: '⇅' },
+  { path: '/log', label: 'Log', icon: '≡' },
+  { path: '/export', label: 'Export', icon: '⤒' },
+  { path: '/rules', label: 'Rules', icon: '§' },
+  { path: '/settings', label: 'Settings', icon: '⚙' },
+];
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: StartView },
+  { path: '/import', component: ImportView },
+  { path: '/records', component: RecordsView },
+  { path: '/sync', component: SyncView },
+  { path: '/log', component: LogView },
+  { path: '/export', component: ExportView },
+  { path: '/rules', component: RulesView },
+  { path: '/settings', component: SettingsView },
+];
+
+export function makeRouter() {
+  return createRouter({ history: createWebHashHistory(), routes });
+}

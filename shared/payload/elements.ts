@@ -1,0 +1,126 @@
+import type { Category, FieldValues } from '../domain';
+import { normalizeId } from '../values/ids';
+import { BODY_FIELDS, JOB_OPERATION_TYPES, type JobOperationType } from './body-fields';
+import { coerceValue } from './coerce';
+import { payloadHash } from './hash';
+import type { JsonObject } from './json';
+import { encodeComplexKey, encodeRestliPrimitive } from './restli-keys';
+
+/** LinkedIn's dataProvider for every RSC key: the records come from an ATS. */
+export const DATA_PROVIDER = 'ATS';
+
+export interface PayloadRecord {
+  category: Category;
+  /** records.key: the record key as stored (stages: `${atsJobApplicationId}/${stageId}`). */
+  key: string;
+  values: FieldValues;
+}
+
+export interface PayloadContext {
+  /** `urn:li:organization:…`: the integrationContext of candidates, applications and stages. */
+  organizationUrn: string;
+  /** The job already exists on LinkedIn, so a send without an explicit operation type is an UPDATE. */
+  previouslyCreated?: boolean;
+}
+
+export interface BuiltPayload {
+  ok: true;
+  category: Category;
+  recordKey: string;
+  /**
+   * The entity's key in the request: the encoded Rest.li key (body `entities` key and response
+   * `results`/`errors` key) for batch_update resources; the externalJobPostingId for jobs,
+   * whose batch_create has no keys but must never carry one id twice.
+   */
+  entityKey: string;
+  /** Stages: the encoded parent application key that goes in the path. */
+  parentKey?: string;
+  element: JsonObject;
+  /** Hash of what LinkedIn would store; a record is re-sent only when it changes. */
+  hash: string;
+}
+
+export interface PayloadProblem {
+  ok: false;
+  category: Category;
+  recordKey: string;
+  problem: string;
+}
+
+export type PayloadResult = BuiltPayload | PayloadProblem;
+
+/** Builds one record's request element for the unversioned /v2 RSC endpoints. */
+export function buildPayload(record: PayloadRecord, context: PayloadContext): PayloadResult {
+  const { category, key, values } = record;
+  const problem = (text: string): PayloadProblem => ({ ok: false, category, recordKey: key, problem: text });
+  const element = bodyOf(category, values);
+
+  if (category === 'jobs') {
+    const externalJobPostingId = normalizeId(values.externalJobPostingId ?? null) ?? key;
+    element.externalJobPostingId = externalJobPostingId;
+    const integrationContext = element.integrationContext ?? (context.organizationUrn || undefined);
+    if (integrationContext === undefined) return problem('No integrationContext: set the organization URN in the sync settings.');
+    element.integrationContext = integrationContext;
+    if (element.location === undefined) {
+      const postal = coerceValue('string', values.postalCode);
+      const country = coerceValue('string', values.countryCode);
+      if (postal !== undefined && country !== undefined) element.location = `${String(postal)}, ${String(country)}`;
+    }
+    const { operation, derived } = jobOperation(values, context.previouslyCreated ?? false);
+    // The hash leaves out an operation type derived from history (CREATE on the first send,
+    // UPDATE afterwards), or every job would look changed right after its first success.
+    const hash = payloadHash(derived ? { ...element } : { ...element, jobPostingOperationType: operation });
+    element.jobPostingOperationType = operation;
+    return { ok: true, category, recordKey: key, entityKey: externalJobPostingId, element: ordered(element), hash };
+  }
+
+  if (!context.organizationUrn) return problem('No organization URN: set it in the sync settings.');
+  const org = context.organizationUrn;
+
+  if (category === 'stages') {
+    const applicationId = normalizeId(values.atsJobApplicationId ?? null) ?? key.split('/')[0];
+    const stageId =
+      normalizeId(values.stageId ?? null) ??
+      (key.startsWith(`${applicationId}/`) ? key.slice(applicationId.length + 1) : null);
+    if (!applicationId) return problem('No atsJobApplicationId: the stage cannot be addressed.');
+    if (!stageId) return problem('No stageId: the stage cannot be addressed.');
+    const parentKey = encodeComplexKey({ atsJobApplicationId: applicationId, dataProvider: DATA_PROVIDER, integrationContext: org });
+    const entityKey = encodeRestliPrimitive(stageId);
+    const hash = payloadHash({ parentKey, entityKey, element });
+    return { ok: true, category, recordKey: key, entityKey, parentKey, element, hash };
+  }
+
+  const keyField = category === 'candidates' ? 'atsCandidateId' : 'atsJobApplicationId';
+  const id = normalizeId(values[keyField] ?? null) ?? (key || null);
+  if (!id) return problem(`No ${keyField}: the record cannot be addressed.`);
+  const entityKey = encodeComplexKey({ [keyField]: id, dataProvider: DATA_PROVIDER, integrationContext: org });
+  const hash = payloadHash({ entityKey, element });
+  return { ok: true, category, recordKey: key, entityKey, element, hash };
+}
+
+function bodyOf(category: Category, values: FieldValues): JsonObject {
+  const element: JsonObject = {};
+  for (const field of BODY_FIELDS[category]) {
+    const value = coerceValue(field.kind, values[field.name]);
+    if (value !== undefined) element[field.name] = value;
+    else if (field.emptyList) element[field.name] = [];
+  }
+  return element;
+}
+
+function jobOperation(values: FieldValues, previouslyCreated: boolean): { operation: JobOperationType; derived: boolean } {
+  const explicit = String(values.jobPostingOperationType ?? '').trim().toUpperCase();
+  if ((JOB_OPERATION_TYPES as readonly string[]).includes(explicit)) {
+    return { operation: explicit as JobOperationType, derived: false };
+  }
+  // LinkedIn derives the job's state from the operation: a CLOSED job is sent as CLOSE.
+  if (String(values.state ?? '').trim().toUpperCase() === 'CLOSED') return { operation: 'CLOSE', derived: false };
+  return { operation: previouslyCreated ? 'UPDATE' : 'CREATE', derived: true };
+}
+
+/** Field order as in BODY_FIELDS, so logged requests read the same way every time. */
+function ordered(element: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const field of BODY_FIELDS.jobs) if (element[field.name] !== undefined) out[field.name] = element[field.name];
+  return out;
+}
