@@ -1,5 +1,102 @@
-// The 'export' domain of the contract. Add methods as `'export:verb': method<Output>()(zodInputSchema)`
-// and events as `'export:name': event<Payload>()`; the server and client pick them up from index.ts.
-export const exportMethods = {};
+// The 'export' domain of the contract: the audit workbook and the cleaned spreadsheets.
+import { z } from 'zod';
+import { method } from './define';
+import { CATEGORIES } from '../domain';
+
+/** Record states a filtered export can select; 'excluded' means kept from the sync, whatever its check status. */
+export const EXPORT_RECORD_STATUSES = ['unchecked', 'compliant', 'warning', 'error', 'excluded'] as const;
+export type ExportRecordStatus = (typeof EXPORT_RECORD_STATUSES)[number];
+
+/** 'none': never sent to LinkedIn. */
+export const EXPORT_SYNC_STATUSES = ['succeeded', 'failed', 'pending', 'none'] as const;
+export type ExportSyncStatus = (typeof EXPORT_SYNC_STATUSES)[number];
+
+const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values), z.array(z.enum(values)).min(1)]);
+
+/**
+ * A filtered view of one category, as the grid shows it: what you see is what you export.
+ * Strict, so a grid filter with a criterion this export does not understand fails loudly
+ * instead of exporting more rows than the consultant sees.
+ */
+export const exportFilterSchema = z
+  .object({
+    category: z.enum(CATEGORIES),
+    status: oneOrMany(EXPORT_RECORD_STATUSES).optional(),
+    syncStatus: oneOrMany(EXPORT_SYNC_STATUSES).optional(),
+    /** Records with at least one issue of this rule id. */
+    rule: z.string().min(1).optional(),
+    /** Records with at least one issue on this field. */
+    field: z.string().min(1).optional(),
+    /** Case-insensitive text found in the key or in any current value. */
+    search: z.string().max(500).optional(),
+    recordIds: z.array(z.number().int().positive()).max(1_000_000).optional(),
+  })
+  .strict();
+export type ExportFilter = z.infer<typeof exportFilterSchema>;
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** 'source': the customer's own headers and column order; 'rsc': one column per RSC field. */
+export const EXPORT_LAYOUTS = ['source', 'rsc'] as const;
+export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
+/** 'source': dates as the source wrote them (edited ones in the same format); 'epochMs': epoch milliseconds. */
+export const EXPORT_DATE_MODES = ['source', 'epochMs'] as const;
+export type ExportDateMode = (typeof EXPORT_DATE_MODES)[number];
+
+export const auditExportInputSchema = z
+  .object({
+    /** Absolute path of the .xlsx to write. */
+    path: z.string().min(1),
+    /** Full request/response bodies in their own sheet (default) or left out. */
+    includeBodies: z.boolean().optional(),
+    filter: exportFilterSchema.optional(),
+    /**
+     * Cell notes are costly in Excel and in the writer: past this many, flagged cells keep their
+     * fill but lose their note (the Issues column still lists every issue). Default 100,000.
+     */
+    maxNotes: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+export type AuditExportInput = z.infer<typeof auditExportInputSchema>;
+
+export const cleanExportInputSchema = z
+  .object({
+    /** Absolute path of the file to write. CSV with several categories writes `<name>-<category>.csv` beside it. */
+    path: z.string().min(1),
+    /** Default: every category that has records (or the filter's category). */
+    category: oneOrMany(CATEGORIES).optional(),
+    format: z.enum(EXPORT_FORMATS).optional(),
+    layout: z.enum(EXPORT_LAYOUTS).optional(),
+    dates: z.enum(EXPORT_DATE_MODES).optional(),
+    filter: exportFilterSchema.optional(),
+  })
+  .strict();
+export type CleanExportInput = z.infer<typeof cleanExportInputSchema>;
+
+export interface ExportResult {
+  /** The file written; with one CSV per category, the first of them. */
+  path: string;
+  /** Every file written, in order. */
+  files: string[];
+  /** Sheet names (xlsx) or categories (csv), in order. */
+  sheets: string[];
+  /** Data rows written, headers not counted. */
+  rows: number;
+  bytes: number;
+  durationMs: number;
+  /** Flagged cells whose note was left out past `maxNotes` (audit only). */
+  notesOmitted: number;
+}
+
+/** What the 'export' job runs: one of the two exports, with its options resolved. */
+export type ExportJobInput =
+  | ({ kind: 'audit' } & AuditExportInput)
+  | ({ kind: 'clean' } & CleanExportInput);
+
+export const exportMethods = {
+  'export:audit': method<ExportResult>()(auditExportInputSchema),
+  'export:clean': method<ExportResult>()(cleanExportInputSchema),
+};
 
 export const exportEvents = {};

@@ -138,6 +138,38 @@ CREATE INDEX exchanges_run ON exchanges(run_id);
 CREATE INDEX exchanges_status ON exchanges(status);
 `,
   },
+  {
+    // Syncing: job tasks to poll across runs, the payload hash LinkedIn rejected (never resent
+    // unchanged), the kind of each exchange, and the per-UTC-day request counter (kept apart from
+    // the exchanges so log retention never resets the day's budget).
+    name: '002_sync_state',
+    sql: `
+ALTER TABLE records ADD COLUMN sync_rejected_hash TEXT;
+ALTER TABLE exchanges ADD COLUMN kind TEXT;   -- token | batch | poll
+CREATE INDEX exchanges_at ON exchanges(at);
+
+CREATE TABLE sync_tasks (
+  task_urn     TEXT PRIMARY KEY,
+  record_id    INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  run_id       INTEGER REFERENCES sync_runs(id) ON DELETE SET NULL,
+  exchange_id  INTEGER,
+  payload_hash TEXT NOT NULL,
+  status       TEXT NOT NULL,            -- IN_PROGRESS | SUCCEEDED | FAILED | EXPIRED
+  created_at   INTEGER NOT NULL,
+  next_poll_at INTEGER NOT NULL,
+  polls        INTEGER NOT NULL DEFAULT 0,
+  resolved_at  INTEGER,
+  message      TEXT
+);
+CREATE INDEX sync_tasks_open ON sync_tasks(status, next_poll_at);
+CREATE INDEX sync_tasks_record ON sync_tasks(record_id);
+
+CREATE TABLE sync_request_counts (
+  day      TEXT PRIMARY KEY,              -- UTC date, YYYY-MM-DD
+  requests INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 export function migrate(db: Database): string[] {

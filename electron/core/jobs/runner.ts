@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ContractFailure, isContractError } from '../../../shared/contract/define';
 import type { JobFinished, JobInfo, JobKind, JobProgress } from '../../../shared/contract/jobs';
@@ -117,8 +118,8 @@ export class JobRunner {
 
   private runInWorker(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const { url, execArgv } = workerEntry();
-      const worker = new Worker(url, { execArgv });
+      const { url, workerData } = workerEntry();
+      const worker = new Worker(url, { workerData });
       let settled = false;
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') onProgress(m.done, m.total, m.message);
@@ -154,11 +155,15 @@ function toFailure(err: unknown): ContractFailure {
 }
 
 /**
- * From sources (tsx, vitest) the worker is worker.ts and needs tsx's loader; in the built app
+ * From sources (tsx, vitest) the worker is worker.ts loaded through tsx; in the built app
  * electron-vite emits it beside the main bundle as worker.js.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function workerEntry(): { url: URL; workerData?: { entry: string } } {
   const fromSource = import.meta.url.endsWith('.ts');
-  if (fromSource) return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./worker.js', import.meta.url), execArgv: [] };
+  if (fromSource) {
+    return { url: new URL('./worker-from-source.mjs', import.meta.url), workerData: { entry: new URL('./worker.ts', import.meta.url).href } };
+  }
+  // The runner may be bundled into out/main/index.js or into a chunk under out/main/chunks/.
+  const beside = new URL('./worker.js', import.meta.url);
+  return { url: existsSync(beside) ? beside : new URL('../worker.js', import.meta.url) };
 }

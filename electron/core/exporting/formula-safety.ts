@@ -1,0 +1,22 @@
+/**
+ * CSV/formula injection: a cell that starts with one of these characters is read by Excel (and
+ * LibreOffice, Sheets) as a formula when the file is opened or the cell is edited.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain number such as "-5" or "+1.5e3" is data in every spreadsheet, never an instruction. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** True when Excel could run this text as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
+ * Text for a CSV cell: formula-like text gets a leading apostrophe, the marker spreadsheets use
+ * for "this is text". In xlsx the same cells are string cells with the Text number format instead
+ * (see audit/styles.ts), so their value stays exact there.
+ */
+export function csvSafeText(text: string): string {
+  return looksLikeFormula(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}

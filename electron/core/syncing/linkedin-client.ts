@@ -1,0 +1,132 @@
+import type { Category } from '../../../shared/domain';
+import type { WireRequest } from '../../../shared/payload/requests';
+import type { ExchangeEntry, ExchangeKind, ExchangeLog } from './exchange-log';
+import { NetworkError, type HttpResponse, type HttpTransport } from './http-transport';
+import { SyncFailure, classifyStatus } from './failures';
+import type { TokenProvider } from './token-provider';
+import { backoffDelay, parseRetryAfter, type SyncRuntime, type SyncTiming } from './timing';
+
+export interface SendMeta {
+  kind: Exclude<ExchangeKind, 'token'>;
+  category: Category | null;
+  recordKeys: readonly string[];
+}
+
+/** A final response (2xx, or a 4xx that is the caller's to interpret) and its unwritten log entry. */
+export interface Delivered {
+  response: HttpResponse;
+  /** Write it in the same transaction as the results it carries (see ExchangeLog.insert). */
+  entry: ExchangeEntry;
+}
+
+export interface ClientEvents {
+  /** An attempt failed transiently and will be retried after `delayMs`. */
+  retry(reason: string, delayMs: number, rateLimited: boolean): void;
+  /** Every API attempt, for per-category request counts. */
+  request(category: Category | null): void;
+}
+
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+
+/**
+ * Sends one Rest.li request to LinkedIn until it has a final answer:
+ * - 5xx, timeouts and dropped connections: retried with exponential backoff and jitter, up to
+ *   `maxAttempts` tries in all (as LinkedIn's SDK, which retries only these);
+ * - 429: backs off (Retry-After when present) and tries again, up to `maxRateLimitRetries`;
+ * - 401: fetches a new token once and retries;
+ * - anything else is final and returned (2xx carries per-entity results; 4xx is the caller's).
+ * Every attempt but the final one is logged here; the final one is handed back unlogged so the
+ * caller writes it together with the per-record results in one transaction.
+ */
+export class LinkedInClient {
+  constructor(
+    private readonly options: {
+      apiBaseUrl: string;
+      transport: HttpTransport;
+      tokens: TokenProvider;
+      timing: SyncTiming;
+      runtime: SyncRuntime;
+      wait: (ms: number) => Promise<void>;
+      log: ExchangeLog;
+      runId: number | null;
+      /** Throws when today's request budget is spent. */
+      checkBudget: () => void;
+      events: ClientEvents;
+    },
+  ) {}
+
+  async send(wire: WireRequest, meta: SendMeta): Promise<Delivered> {
+    const { transport, tokens, timing, runtime, log, runId, events } = this.options;
+    const url = `${this.options.apiBaseUrl.replace(/\/+$/, '')}${wire.path}${wire.query ? `?${wire.query}` : ''}`;
+    let transientFailures = 0;
+    let rateLimits = 0;
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      this.options.checkBudget();
+      const token = await tokens.get();
+      const headers = { ...wire.headers, Authorization: `Bearer ${token}` };
+      const at = runtime.now();
+      const started = performance.now();
+      let response: HttpResponse | null = null;
+      let networkError: NetworkError | null = null;
+      events.request(meta.category);
+      try {
+        response = await transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
+      } catch (err) {
+        if (!(err instanceof NetworkError)) throw err;
+        networkError = err;
+      }
+      const entry: ExchangeEntry = {
+        runId, at, kind: meta.kind, category: meta.category, method: wire.method, url,
+        requestHeaders: headers, requestBody: wire.body,
+        status: response?.status ?? null, responseHeaders: response?.headers ?? null, responseBody: response?.body ?? null,
+        durationMs: performance.now() - started, attempt, recordKeys: meta.recordKeys,
+        error: networkError?.message ?? null,
+      };
+
+      if (networkError || (response && TRANSIENT_STATUSES.has(response.status))) {
+        transientFailures++;
+        const exchangeId = log.insert(entry);
+        const reason = networkError ? networkError.message : `HTTP ${response!.status}`;
+        if (transientFailures >= timing.maxAttempts) {
+          if (networkError) {
+            throw new SyncFailure('network', `LinkedIn could not be reached after ${transientFailures} tries: ${reason}`, undefined, exchangeId);
+          }
+          const failure = classifyStatus(response!.status, response!.body);
+          throw new SyncFailure(failure.kind, `${failure.message} (after ${transientFailures} tries)`, response!.status, exchangeId);
+        }
+        const delay = backoffDelay(transientFailures, timing.retryInitialMs, timing.retryMaxMs, runtime.random);
+        events.retry(reason, delay, false);
+        await this.options.wait(delay);
+        continue;
+      }
+
+      const res = response!;
+      if (res.status === 401) {
+        const exchangeId = log.insert(entry);
+        if (refreshed) throw new SyncFailure(classifyStatus(401, res.body).kind, classifyStatus(401, res.body).message, 401, exchangeId);
+        // Expired or revoked mid-run: one fresh token, then the same request again.
+        refreshed = true;
+        tokens.invalidate(token);
+        continue;
+      }
+
+      if (res.status === 429) {
+        rateLimits++;
+        const exchangeId = log.insert(entry);
+        const retryAfter = parseRetryAfter(res.headers['retry-after'], runtime.now());
+        if (rateLimits > timing.maxRateLimitRetries || (retryAfter !== null && retryAfter > timing.maxRetryAfterMs)) {
+          const failure = classifyStatus(429, res.body);
+          const when = retryAfter !== null ? ` LinkedIn asked to wait ${Math.ceil(retryAfter / 60_000)} min.` : '';
+          throw new SyncFailure('rate_limited', `${failure.message}.${when}`, 429, exchangeId);
+        }
+        const delay = retryAfter ?? backoffDelay(rateLimits, timing.rateLimitInitialMs, timing.rateLimitMaxMs, runtime.random);
+        events.retry('HTTP 429', delay, true);
+        await this.options.wait(delay);
+        continue;
+      }
+
+      return { response: res, entry };
+    }
+  }
+}

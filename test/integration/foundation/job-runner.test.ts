@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { JobRunner } from '../../../electron/core/jobs/runner';
+import { openWorkspaceDb } from '../../../electron/core/db/connection';
+import type { JobFinished, JobProgress } from '../../../shared/contract';
+import { tempDir } from '../../support/temp';
+
+function workspaceWith(records: number): string {
+  const file = join(tempDir(), 'jobs.rscw');
+  const db = openWorkspaceDb(file);
+  const insert = db.prepare("INSERT INTO records (category, key, original_json, values_json) VALUES ('jobs', ?, '{}', '{}')");
+  db.transaction(() => {
+    for (let i = 0; i < records; i++) insert.run(`J${i}`);
+  })();
+  db.close();
+  return file;
+}
+
+describe('the job runner', () => {
+  it('runs a job in a worker thread and reports its progress and end', async () => {
+    const file = workspaceWith(42);
+    const progress: JobProgress[] = [];
+    const finished: JobFinished[] = [];
+    const runner = new JobRunner('worker', { started: () => undefined, progress: (p) => progress.push(p), finished: (f) => finished.push(f) });
+    const result = await runner.run<{ checked: number }>('check', {}, { title: 'Checking', workspacePath: file });
+    expect(result.checked).toBe(42);
+    expect(progress.at(-1)).toMatchObject({ kind: 'check', done: 42, total: 42 });
+    expect(finished).toEqual([expect.objectContaining({ kind: 'check', ok: true, cancelled: false })]);
+  });
+
+  it('runs jobs one at a time, in order, and cancels a queued one before it starts', async () => {
+    const file = workspaceWith(3);
+    const order: string[] = [];
+    const runner = new JobRunner('worker', { started: (i) => order.push(`start ${i.title}`), progress: () => undefined, finished: (f) => order.push(`end ${f.title}`) });
+    const first = runner.run('check', {}, { title: 'A', workspacePath: file });
+    const second = runner.run('check', {}, { title: 'B', workspacePath: file }).catch((e: unknown) => e);
+    const queued = runner.list().find((j) => j.title === 'B')!;
+    expect(queued.state).toBe('queued');
+    expect(runner.cancel(queued.jobId)).toBe(true);
+    await first;
+    expect(await second).toMatchObject({ code: 'CANCELLED' });
+    expect(order).toEqual(['start A', 'end A']);
+  });
+});
