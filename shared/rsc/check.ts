@@ -28,6 +28,9 @@ const ID_FIELDS: Record<Category, ReadonlySet<string>> = {
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 
+/** Seed fields the current jobs API no longer reads (an info note, never a block). */
+const UNSUPPORTED_JOB_FIELDS: ReadonlySet<string> = new Set(['state', 'countryCode', 'postalCode']);
+
 /** Collects issues and notes for one record; `severity` comes from the rule table so it is defined once. */
 class Findings {
   readonly issues: Issue[] = [];
@@ -54,9 +57,16 @@ export function checkRecord(category: Category, values: FieldValues, ctx: CheckC
   const now = ctx.now ?? Date.now();
   for (const spec of fieldsOf(category)) {
     const present = normalizeField(category, spec, values[spec.name] ?? null, normalized, found);
-    if (present) validateField(category, spec, normalized, found, now, ctx);
-    else if (spec.requirement === 'required') found.add('required-missing', spec.name, messages.requiredMissing(category, spec.name));
-    else if (spec.requirement === 'ifAvailable') found.add('available-missing', spec.name, messages.availableMissing(spec.name));
+    if (present) {
+      validateField(category, spec, normalized, found, now, ctx);
+      if (category === 'jobs' && UNSUPPORTED_JOB_FIELDS.has(spec.name)) {
+        found.add('field-unsupported', spec.name, messages.unsupported(spec.name));
+      }
+    } else if (spec.requirement === 'required') {
+      found.add('required-missing', spec.name, messages.requiredMissing(category, spec.name));
+    } else if (spec.requirement === 'ifAvailable') {
+      found.add('available-missing', spec.name, messages.availableMissing(spec.name));
+    }
   }
   RECORD_RULES[category](normalized, found);
   return { issues: found.issues, normalized, notes: found.notes };
@@ -67,17 +77,7 @@ function normalizeField(
   category: Category, spec: FieldSpec, value: CellValue, out: FieldValues, found: Findings,
 ): boolean {
   const field = spec.name;
-  if (value === null || value === undefined || value === '') {
-    out[field] = null;
-    return false;
-  }
-  if (spec.type === 'epochMs') {
-    if (typeof value === 'string' && value.trim() === '') {
-      out[field] = null;
-      return false;
-    }
-    return true; // read and validated together in validateField, which needs the reading's outcome
-  }
+  if (value === null || value === undefined) return false;
   let text: string;
   if (typeof value === 'string') {
     text = value.trim();
@@ -85,7 +85,9 @@ function normalizeField(
       out[field] = null;
       return false;
     }
+    if (spec.type === 'epochMs') return true; // read in validateField, which needs the reading's outcome
   } else {
+    if (spec.type === 'epochMs') return true;
     text = String(value);
   }
 
@@ -186,7 +188,6 @@ function validateField(
         found.add('country-code-format', field, messages.countryCode(text),
           fixed ? { label: `Change to ${fixed}`, field, value: fixed } : undefined);
       }
-      found.add('field-unsupported', field, messages.unsupported(field));
       return;
     }
     case 'string':
@@ -214,7 +215,6 @@ function validateText(category: Category, spec: FieldSpec, text: string, found: 
     } else if (field === 'location') {
       validateLocation(text, found);
     }
-    if (field === 'state' || field === 'postalCode') found.add('field-unsupported', field, messages.unsupported(field));
     return;
   }
   if (category === 'stages' && field === 'stage' && text.toLowerCase() === 'not available') {
@@ -338,12 +338,12 @@ type RecordRule = (values: FieldValues, found: Findings) => void;
 /** Rules over several fields of one record. They read normalized values (dates as epoch ms). */
 const RECORD_RULES: Record<Category, RecordRule> = {
   jobs(values, found) {
-    if (values.location === null && (values.countryCode === null || values.postalCode === null)) {
-      found.add('location-required', 'location', messages.locationRequired(values.countryCode !== null, values.postalCode !== null));
+    if (values.location == null && (values.countryCode == null || values.postalCode == null)) {
+      found.add('location-required', 'location', messages.locationRequired(values.countryCode != null, values.postalCode != null));
     }
   },
   candidates(values, found) {
-    if (values.emailAddresses === null && values.manualMatchedMember === null) {
+    if (values.emailAddresses == null && values.manualMatchedMember == null) {
       found.add('email-or-person-required', 'emailAddresses', messages.emailOrPersonRequired());
     }
     modifiedNotBeforeCreated(values, found);
@@ -353,8 +353,8 @@ const RECORD_RULES: Record<Category, RecordRule> = {
   },
   stages(values, found) {
     // A missing stage id is derived, so the stage keeps one key across re-syncs.
-    if (values.stageId === null && values.atsJobApplicationId !== null) {
-      const derived = deriveStageId(values.atsJobApplicationId, values.stage, values.atsCreatedAt);
+    if (values.stageId == null && values.atsJobApplicationId != null) {
+      const derived = deriveStageId(values.atsJobApplicationId, values.stage ?? null, values.atsCreatedAt ?? null);
       values.stageId = derived;
       found.note('stageId', null, derived, 'Derived a stable stage id from the application id, stage and atsCreatedAt');
     }
