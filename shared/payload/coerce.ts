@@ -58,7 +58,7 @@ export function coerceValue(kind: ValueKind, value: CellValue | undefined): Json
   }
 }
 
-function toEpochMs(value: CellValue): JsonValue {
+function toEpochMs(value: string | number | boolean): JsonValue {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value;
   const text = value.trim();
@@ -72,7 +72,7 @@ function toEpochMs(value: CellValue): JsonValue {
   return text;
 }
 
-function toBoolean(value: CellValue): JsonValue {
+function toBoolean(value: string | number | boolean): JsonValue {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   const text = value.trim().toLowerCase();

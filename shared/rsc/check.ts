@@ -55,13 +55,12 @@ export function checkRecord(category: Category, values: FieldValues, ctx: CheckC
   const found = new Findings();
   const normalized: FieldValues = { ...values };
   const now = ctx.now ?? Date.now();
-  for (const spec of fieldsOf(category)) {
-    const present = normalizeField(category, spec, values[spec.name] ?? null, normalized, found);
+  for (const plan of PLANS[category]) {
+    const spec = plan.spec;
+    const present = normalizeField(plan, values[spec.name] ?? null, normalized, found);
     if (present) {
       validateField(category, spec, normalized, found, now, ctx);
-      if (category === 'jobs' && UNSUPPORTED_JOB_FIELDS.has(spec.name)) {
-        found.add('field-unsupported', spec.name, messages.unsupported(spec.name));
-      }
+      if (plan.unsupported) found.add('field-unsupported', spec.name, messages.unsupported(spec.name));
     } else if (spec.requirement === 'required') {
       found.add('required-missing', spec.name, messages.requiredMissing(category, spec.name));
     } else if (spec.requirement === 'ifAvailable') {
@@ -72,10 +71,29 @@ export function checkRecord(category: Category, values: FieldValues, ctx: CheckC
   return { issues: found.issues, normalized, notes: found.notes };
 }
 
+/** A field's spec with the per-field decisions made once, not per record. */
+interface FieldPlan {
+  spec: FieldSpec;
+  isId: boolean;
+  unsupported: boolean;
+}
+
+const PLANS = Object.fromEntries(
+  (['jobs', 'candidates', 'applications', 'stages'] as const).map((category) => [
+    category,
+    fieldsOf(category).map(
+      (spec): FieldPlan => ({
+        spec,
+        isId: ID_FIELDS[category].has(spec.name),
+        unsupported: category === 'jobs' && UNSUPPORTED_JOB_FIELDS.has(spec.name),
+      }),
+    ),
+  ]),
+) as Record<Category, FieldPlan[]>;
+
 /** Writes the field's normalized value into `out`; false when the field is blank. */
-function normalizeField(
-  category: Category, spec: FieldSpec, value: CellValue, out: FieldValues, found: Findings,
-): boolean {
+function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, found: Findings): boolean {
+  const spec = plan.spec;
   const field = spec.name;
   if (value === null || value === undefined) return false;
   let text: string;
@@ -91,7 +109,7 @@ function normalizeField(
     text = String(value);
   }
 
-  if (ID_FIELDS[category].has(field)) {
+  if (plan.isId) {
     const id = normalizeId(value) ?? text;
     out[field] = id;
     if (typeof value === 'string' && id !== value) {

@@ -16,8 +16,10 @@ export function normalizeId(value: CellValue): string | null {
   }
   const text = value.trim();
   if (text === '') return null;
-  const whole = wholeNumberText(text);
-  return whole ?? text;
+  // Only numeric-looking text can need canonicalizing; most ids ("JOB-12") skip the regexes.
+  const c = text.charCodeAt(0);
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45;
+  return numeric ? (wholeNumberText(text) ?? text) : text;
 }
 
 const DECIMAL_ZERO = /^([+-]?\d+)\.0+$/;

@@ -1,32 +1,39 @@
 import type { Db } from '../db/connection';
 import type { Category } from '../../../shared/domain';
 import { fieldsOf, type FieldSpec } from '../../../shared/rsc/fields';
-import type { RecordScope } from './record-scope';
 
 export interface FieldColumn {
   field: string;
-  /** Undefined for a value that is not an RSC field of the category (kept from the source). */
+  /** Undefined for a mapped field that is not part of the RSC table. */
   spec?: FieldSpec;
   isDate: boolean;
 }
 
 /**
- * The RSC fields of a category in table order, then any other keys the records' current values
- * carry, in the order they first appear: every value a record has gets a column.
+ * The RSC fields of a category in table order, then any other field a source sheet maps a
+ * column to. records.values_json is keyed by these (unmapped columns live in source_json), so
+ * no scan of the records is needed to know the columns.
  */
-export function fieldColumns(db: Db, category: Category, scope: RecordScope): FieldColumn[] {
+export function fieldColumns(db: Db, category: Category): FieldColumn[] {
   const specs = fieldsOf(category);
+  const columns: FieldColumn[] = specs.map((spec) => ({ field: spec.name, spec, isDate: spec.type === 'epochMs' }));
   const known = new Set(specs.map((s) => s.name));
-  const extras = db
-    .prepare(
-      `SELECT j.key AS field, min(r.id) AS first
-         FROM records r, json_each(r.values_json) j
-        WHERE r.category = ? AND (${scope.sql})
-        GROUP BY j.key ORDER BY first`,
-    )
-    .all(category, ...scope.params) as { field: string }[];
-  return [
-    ...specs.map((spec) => ({ field: spec.name, spec, isDate: spec.type === 'epochMs' })),
-    ...extras.filter((e) => !known.has(e.field)).map((e) => ({ field: e.field, isDate: false })),
-  ];
+  const mappings = db.prepare('SELECT mapping_json FROM source_sheets WHERE category = ? ORDER BY id').all(category) as {
+    mapping_json: string;
+  }[];
+  for (const { mapping_json } of mappings) {
+    let mapping: unknown;
+    try {
+      mapping = JSON.parse(mapping_json);
+    } catch {
+      continue;
+    }
+    if (!mapping || typeof mapping !== 'object') continue;
+    for (const field of Object.values(mapping as Record<string, unknown>)) {
+      if (typeof field !== 'string' || field === '' || known.has(field)) continue;
+      known.add(field);
+      columns.push({ field, isDate: false });
+    }
+  }
+  return columns;
 }

@@ -11,6 +11,8 @@ export interface SheetColumn {
 }
 
 export interface SheetOptions {
+  /** A styled header row from the columns' headers, frozen in place (default true). */
+  header?: boolean;
   /** Columns kept visible when scrolling right (the key). Default 0. */
   frozenColumns?: number;
   autoFilter?: boolean;
@@ -26,31 +28,46 @@ export class SheetWriter {
   private nextRow = 1;
   private readonly plain: Partial<Style>;
   private readonly header: Partial<Style>;
+  private readonly rowStyle: Partial<Style>;
 
   constructor(
     workbook: stream.xlsx.WorkbookWriter,
     readonly name: string,
-    private readonly columns: SheetColumn[],
+    columns: SheetColumn[],
     private readonly book: StyleBook,
     options: SheetOptions = {},
   ) {
+    const header = options.header ?? true;
     const last = columnLetter(Math.max(columns.length, 1));
     this.ws = workbook.addWorksheet(name, {
-      views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: 1 }],
-      ...(options.autoFilter && columns.length > 0 ? { autoFilter: `A1:${last}1` } : {}),
+      ...(header ? { views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: 1 }] } : {}),
+      ...(header && options.autoFilter && columns.length > 0 ? { autoFilter: `A1:${last}1` } : {}),
     });
     this.ws.columns = columns.map((c) => ({ width: c.width }));
     this.plain = book.get();
+    this.rowStyle = this.plain;
     this.header = book.get({ tone: 'header', bold: true });
+    if (header) this.headerRow(columns.map((c) => c.header));
+  }
+
+  /** A bold, shaded row: the sheet's header, or a table's header inside a sheet like Summary. */
+  headerRow(values: ExcelValue[]): void {
     this.row(
-      columns.map((c) => c.header),
-      columns.map(() => this.header),
+      values,
+      values.map(() => this.header),
     );
+  }
+
+  blankRow(): void {
+    this.nextRow++;
   }
 
   /** Writes and commits one row; styles and notes are per column, undefined for none. */
   row(values: ExcelValue[], styles?: (Partial<Style> | undefined)[], notes?: (string | undefined)[]): void {
     const row = this.ws.getRow(this.nextRow++);
+    // A fresh {} per row would cost the writer a style lookup per row; a shared empty one is cached.
+    // (Row.style exists at runtime; exceljs's typings leave it out.)
+    (row as unknown as { style: Partial<Style> }).style = this.rowStyle;
     for (let i = 0; i < values.length; i++) {
       let value = values[i];
       let style = styles?.[i];

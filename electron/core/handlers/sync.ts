@@ -1,4 +1,87 @@
-import { syncMethods } from '../../../shared/contract/sync';
+import { syncMethods, type SyncRunInfo, type SyncSettingsView } from '../../../shared/contract/sync';
+import type { SyncProgress, SyncSummary } from '../../../shared/contract/sync';
+import { CATEGORIES } from '../../../shared/domain';
 import { defineHandlers } from './define';
+import type { BackendContext } from '../context';
+import type { Db } from '../db/connection';
+import { CLIENT_SECRET_NAME, readSyncSettings, writeSyncSettings } from '../syncing/settings';
+import { getExchange, listExchanges } from '../syncing/exchange-log';
+import type { SyncJobInput } from '../syncing/sync-job';
 
-export const syncHandlers = defineHandlers(syncMethods, {});
+function settingsView(ctx: BackendContext): SyncSettingsView {
+  return { ...readSyncSettings(ctx.workspace().db), hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null };
+}
+
+/** Run input for the job: the CLI passes credentials; the app's come from settings + the secret store. */
+function jobInput(input: SyncJobInput, ctx: BackendContext): SyncJobInput {
+  if (input.dryRun || input.credentials) return input;
+  const clientId = readSyncSettings(ctx.workspace().db).clientId;
+  const clientSecret = ctx.secrets.get(CLIENT_SECRET_NAME);
+  return { ...input, credentials: clientId && clientSecret ? { clientId, clientSecret } : null };
+}
+
+interface RunRow {
+  id: number;
+  started_at: number;
+  finished_at: number | null;
+  status: SyncRunInfo['status'];
+  dry_run: number;
+  summary_json: string | null;
+}
+
+function runInfo(row: RunRow): SyncRunInfo {
+  const parsed = row.summary_json ? (JSON.parse(row.summary_json) as { summary?: SyncSummary; progress?: SyncProgress }) : {};
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status,
+    dryRun: row.dry_run === 1,
+    summary: parsed.summary ?? null,
+    progress: parsed.progress ?? null,
+  };
+}
+
+function runs(db: Db, limit: number): SyncRunInfo[] {
+  const rows = db
+    .prepare('SELECT id, started_at, finished_at, status, dry_run, summary_json FROM sync_runs ORDER BY id DESC LIMIT ?')
+    .all(limit) as RunRow[];
+  return rows.map(runInfo);
+}
+
+export const syncHandlers = defineHandlers(syncMethods, {
+  'sync:settings': (_input, ctx) => settingsView(ctx),
+  'sync:saveSettings': ({ clientSecret, ...settings }, ctx) => {
+    writeSyncSettings(ctx.workspace().db, settings);
+    if (clientSecret !== undefined) ctx.secrets.set(CLIENT_SECRET_NAME, clientSecret === '' ? null : clientSecret);
+    return settingsView(ctx);
+  },
+  'sync:plan': (input, ctx) =>
+    ctx.jobs.run<SyncSummary>('sync', { ...input, dryRun: true, credentials: null }, {
+      title: 'Planning the sync (dry run)',
+      workspacePath: ctx.workspace().path,
+    }),
+  'sync:start': async (input, ctx) => {
+    const session = ctx.workspace();
+    try {
+      return await ctx.jobs.run<SyncSummary>('sync', jobInput({ ...input, dryRun: false }, ctx), {
+        title: 'Syncing to LinkedIn',
+        workspacePath: session.path,
+      });
+    } finally {
+      // Per-record sync status changed (also when cancelled part-way).
+      ctx.emit('data:changed', { categories: input.categories ?? [...CATEGORIES], reason: 'sync' });
+    }
+  },
+  'sync:runs': ({ limit }, ctx) => runs(ctx.workspace().db, limit ?? 50),
+  'sync:run': ({ id }, ctx) => {
+    const db = ctx.workspace().db;
+    if (id === undefined) return runs(db, 1)[0] ?? null;
+    const row = db
+      .prepare('SELECT id, started_at, finished_at, status, dry_run, summary_json FROM sync_runs WHERE id = ?')
+      .get(id) as RunRow | undefined;
+    return row ? runInfo(row) : null;
+  },
+  'sync:log': (input, ctx) => listExchanges(ctx.workspace().db, input),
+  'sync:exchange': ({ id }, ctx) => getExchange(ctx.workspace().db, id),
+});

@@ -52,15 +52,15 @@ export class TaskPoller {
     return row.at;
   }
 
-  /** Polls every task that is due now; returns what got resolved. */
-  async pollDue(): Promise<TaskResolution> {
+  /** Polls every task that is due now (or every open one, e.g. those an earlier run left); returns what got resolved. */
+  async pollDue(options: { all?: boolean } = {}): Promise<TaskResolution> {
     const resolution: TaskResolution = { succeeded: 0, failed: 0, rejected: [] };
     const due = this.db
       .prepare(
         `SELECT t.task_urn, t.record_id, t.payload_hash, t.polls, r.key FROM sync_tasks t JOIN records r ON r.id = t.record_id
          WHERE t.status = 'IN_PROGRESS' AND t.next_poll_at <= ? ORDER BY t.next_poll_at, t.task_urn`,
       )
-      .all(this.runtime.now()) as OpenTask[];
+      .all(options.all ? Number.MAX_SAFE_INTEGER : this.runtime.now()) as OpenTask[];
     for (const group of groupByQueryLength(due)) {
       await this.pollGroup(group, resolution);
     }

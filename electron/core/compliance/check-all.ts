@@ -1,0 +1,208 @@
+import type { Db } from '../db/connection';
+import { setSetting } from '../db/settings-table';
+import { isCategory } from '../../../shared/domain';
+import type { Category, FieldValues, Issue } from '../../../shared/domain';
+import { checkRecord } from '../../../shared/rsc/check';
+import { checkCrossRecord, duplicateKeyIssue, type CrossLookups } from '../../../shared/rsc/cross';
+import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
+import { cancelled } from '../jobs/errors';
+import { CheckContexts, type ContextOverrides } from './check-context';
+import { keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
+import { ResultBatch, resultHash } from './result-writer';
+
+export interface CheckAllOptions extends ContextOverrides {
+  onProgress?: (done: number, total: number, message: string) => void;
+  /** Polled between batches; when it returns true the check stops and nothing is written. */
+  isCancelled?: () => boolean;
+}
+
+export interface CheckAllResult {
+  checked: number;
+  /** Records whose stored result changed (and were rewritten). */
+  changed: number;
+  packVersion: string;
+  checkedAt: number;
+  timeZone: string;
+  durationMs: number;
+}
+
+/** Settings key of the last full check: {"at": ms, "packVersion": "…", "timeZone": "…", "records": N}. */
+export const LAST_CHECK_SETTING = 'compliance.lastFullCheck';
+
+const BATCH = 5_000;
+
+/** Columns of the scan, read as raw arrays (no per-row object with property names). */
+const COLUMNS = 'id, category, sheet_id, excluded, values_json, pack_version, check_hash, key';
+type ScanRow = [
+  id: number, category: string, sheetId: number | null, excluded: number, valuesJson: string,
+  packVersion: string | null, checkHash: string | null, storedKey: string,
+];
+
+type Entry = Omit<IndexEntry, 'category'>;
+
+/**
+ * Checks every record of the workspace, in one transaction (a cancelled or failed check leaves
+ * the previous results untouched), in one sequential scan of the records table.
+ *
+ * Each record is finished as soon as it is read, unless its outcome depends on records not yet
+ * seen; those few are revisited by id after the scan, when every key is known, so the order of
+ * records in the file does not matter and nothing is held in memory for the rest:
+ * - a reference to a job, candidate or application that has not turned up (yet);
+ * - a possible duplicate key. records.key is UNIQUE per category, so two records can only share
+ *   a key when at least one of them has a key (computed from its current values) that differs
+ *   from its stored one, i.e. a key field was edited. Only those records, and the holders of
+ *   their new keys, are candidates; every other record's key is unique by construction.
+ *
+ * Only records whose result differs from the stored one (records.check_hash) are rewritten,
+ * since rewriting a record row costs several times reading it: records.checked_at is when the
+ * record's current result was established, and the time of the full check itself goes to the
+ * LAST_CHECK_SETTING.
+ */
+export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
+  const started = performance.now();
+  const contexts = new CheckContexts(db, opts);
+  const checkedAt = contexts.now;
+
+  const run = db.transaction((): { checked: number; changed: number } => {
+    // Keys present per referenced category (excluded records included: they are still imported).
+    const present = { jobs: new Set<string>(), candidates: new Set<string>(), applications: new Set<string>() };
+    const lookups: CrossLookups = { jobIds: present.jobs, candidateIds: present.candidates, applicationIds: present.applications };
+    const moved: Record<Category, Map<string, number[]>> = { jobs: new Map(), candidates: new Map(), applications: new Map(), stages: new Map() };
+    const batch = new ResultBatch(db, RULE_PACK_VERSION, checkedAt);
+    const revisit = new Set<number>();
+    const total = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    const scan = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id > ? ORDER BY id`).raw();
+
+    let done = 0;
+    let changed = 0;
+    let lastId = 0;
+    let more = true;
+    while (more) {
+      // One iterator until changed results pile up: better-sqlite3 allows no writes while a
+      // statement is iterating, so the scan pauses, writes, and resumes after the last id.
+      more = false;
+      for (const row of scan.iterate(lastId) as IterableIterator<ScanRow>) {
+        const [id, category, sheetId, excludedFlag, valuesJson, , , storedKey] = row;
+        lastId = id;
+        if (!isCategory(category)) continue;
+        const result = checkRecord(category, JSON.parse(valuesJson) as FieldValues, contexts.for(category, sheetId));
+        const entry = entryOf(category, result.normalized, excludedFlag !== 0);
+        if (category !== 'stages' && entry.key !== null) present[category].add(entry.key);
+        let cross: Issue[] | null;
+        if (entry.key !== null && entry.key !== storedKey) {
+          const ids = moved[category].get(entry.key);
+          if (ids) ids.push(id);
+          else moved[category].set(entry.key, [id]);
+          cross = null;
+        } else {
+          cross = referenceIssues(category, entry, lookups, false);
+        }
+        if (cross === null) revisit.add(id);
+        else if (batch.addIfChanged(category, row, cross.length ? result.issues.concat(cross) : result.issues)) changed++;
+        if (++done % BATCH === 0) {
+          if (opts.isCancelled?.()) throw cancelled();
+          opts.onProgress?.(done, total, 'Checking records');
+          if (batch.size >= BATCH) {
+            more = true;
+            break;
+          }
+        }
+      }
+      batch.flush();
+    }
+
+    const duplicates = duplicateCounts(db, moved, revisit);
+    const byId = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id = ?`).raw();
+    for (const id of revisit) {
+      const row = byId.get(id) as ScanRow | undefined;
+      if (!row || !isCategory(row[1])) continue;
+      const category = row[1];
+      const result = checkRecord(category, JSON.parse(row[4]) as FieldValues, contexts.for(category, row[2]));
+      const entry = entryOf(category, result.normalized, row[3] !== 0);
+      const cross = crossIssues(category, entry, lookups, { activeWithKey: (key) => duplicates[category].get(key) ?? 1 });
+      if (batch.addIfChanged(category, row, cross.length ? result.issues.concat(cross) : result.issues)) changed++;
+      if (batch.size >= BATCH) batch.flush();
+    }
+    if (opts.isCancelled?.()) throw cancelled();
+    batch.flush();
+    setSetting(
+      db, LAST_CHECK_SETTING,
+      JSON.stringify({ at: checkedAt, packVersion: RULE_PACK_VERSION, timeZone: contexts.timeZone, records: done }),
+    );
+    return { checked: done, changed };
+  });
+
+  const { checked, changed } = run();
+  opts.onProgress?.(checked, checked, 'Checked');
+  return {
+    checked, changed, packVersion: RULE_PACK_VERSION, checkedAt, timeZone: contexts.timeZone,
+    durationMs: performance.now() - started,
+  };
+}
+
+/**
+ * For every key a record moved to (computed ≠ stored), the number of non-excluded records
+ * holding it: the moved records themselves plus the record still stored under that key, unless
+ * that one moved away too. Adds every holder of a shared key to `revisit`.
+ */
+function duplicateCounts(
+  db: Db, moved: Record<Category, Map<string, number[]>>, revisit: Set<number>,
+): Record<Category, Map<string, number>> {
+  const out: Record<Category, Map<string, number>> = { jobs: new Map(), candidates: new Map(), applications: new Map(), stages: new Map() };
+  const movedIds = new Set<number>();
+  for (const byKey of Object.values(moved)) for (const ids of byKey.values()) for (const id of ids) movedIds.add(id);
+  if (movedIds.size === 0) return out;
+  const storedHolder = db.prepare('SELECT id FROM records WHERE category = ? AND key = ?').pluck();
+  const excludedOf = db.prepare('SELECT excluded FROM records WHERE id = ?').pluck();
+  for (const category of Object.keys(moved) as Category[]) {
+    for (const [key, ids] of moved[category]) {
+      const holders = [...ids];
+      const stayed = storedHolder.get(category, key) as number | undefined;
+      if (stayed !== undefined && !movedIds.has(stayed)) holders.push(stayed);
+      const active = holders.filter((id) => (excludedOf.get(id) as number) === 0).length;
+      out[category].set(key, active);
+      if (active > 1) for (const id of holders) revisit.add(id);
+    }
+  }
+  return out;
+}
+
+function entryOf(category: Category, normalized: FieldValues, excluded: boolean): Entry {
+  const refs = referencesOf(category, normalized);
+  return { key: keyOfNormalized(category, normalized), excluded, parentRef: refs.parentRef, candidateRef: refs.candidateRef };
+}
+
+/**
+ * Issues for references to records not imported. With `final` false (during a scan) a reference
+ * not found yet returns null, "decide later": the referenced record may still come.
+ */
+function referenceIssues(category: Category, entry: Entry, lookups: CrossLookups, final: boolean): Issue[] | null {
+  if (category === 'applications') {
+    const jobOk = entry.parentRef === null || lookups.jobIds.has(entry.parentRef);
+    const candidateOk = entry.candidateRef === null || lookups.candidateIds.has(entry.candidateRef);
+    if (jobOk && candidateOk) return NONE;
+    if (!final) return null;
+    return checkCrossRecord(category, { atsJobPostingId: entry.parentRef, atsCandidateId: entry.candidateRef }, lookups);
+  }
+  if (category === 'stages') {
+    if (entry.parentRef === null || lookups.applicationIds.has(entry.parentRef)) return NONE;
+    if (!final) return null;
+    return checkCrossRecord(category, { atsJobApplicationId: entry.parentRef }, lookups);
+  }
+  return NONE;
+}
+
+const NONE: Issue[] = [];
+
+/**
+ * Reference and duplicate-key issues of one record, once every key is known. `keys` answers how
+ * many non-excluded records of its category hold a key.
+ */
+export function crossIssues(
+  category: Category, entry: Entry, lookups: CrossLookups, keys: { activeWithKey(key: string): number },
+): Issue[] {
+  const refs = referenceIssues(category, entry, lookups, true) ?? NONE;
+  if (entry.excluded || entry.key === null) return refs;
+  const n = keys.activeWithKey(entry.key);
+  return n > 1 ? [...refs, duplicateKeyIssue(category, entry.key, n)] : refs;
+}

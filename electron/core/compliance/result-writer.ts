@@ -1,0 +1,152 @@
+import type { Db } from '../db/connection';
+import type { Category, Issue, RecordStatus } from '../../../shared/domain';
+
+/** One record's outcome, ready to store. */
+export interface CheckedRecord {
+  id: number;
+  issues: Issue[];
+}
+
+export interface StatusCounts {
+  status: RecordStatus;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Errors block the sync; warnings and info do not, but a warning is worth a look. */
+export function statusOf(issues: readonly Issue[]): StatusCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else if (i.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { status: errors ? 'error' : warnings ? 'warning' : 'compliant', errors, warnings, infos };
+}
+
+/**
+ * A fingerprint of a result (records.check_hash): equal fingerprints and pack versions mean the
+ * stored issues are already these, so the record need not be rewritten. Two FNV-1a-32 streams
+ * with different offsets over every part, hashed in place (no concatenated copy: this runs for
+ * every record of a full check).
+ */
+export function resultHash(issues: readonly Issue[]): string {
+  if (issues.length === 0) return '-';
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let length = 0;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x01000193) + 0x9e3779b9;
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x1f, 0x01000193);
+    length += text.length + 1;
+  };
+  for (const i of issues) {
+    feed(i.rule);
+    feed(i.field);
+    feed(i.severity);
+    feed(i.message);
+    if (i.fix) {
+      feed(i.fix.label);
+      feed(typeof i.fix.value);
+      feed(typeof i.fix.value === 'string' ? i.fix.value : JSON.stringify(i.fix.value));
+    }
+  }
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${length.toString(36)}`;
+}
+
+/**
+ * Collects a full check's changed results and stores them in batches: one DELETE and one INSERT
+ * per batch with the ids and issue rows passed as a JSON array that SQLite unpacks itself
+ * (json_each), instead of a statement per issue; one UPDATE per record (its row must be rewritten
+ * anyway). Must be used inside the caller's transaction.
+ */
+export class ResultBatch {
+  private pending: { id: number; category: Category; issues: Issue[]; hash: string }[] = [];
+  private readonly deleteIssues;
+  private readonly insertIssues;
+  private readonly updateRecord;
+
+  constructor(db: Db, private readonly packVersion: string, private readonly checkedAt: number) {
+    this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id IN (SELECT value FROM json_each(?))');
+    this.insertIssues = db.prepare(
+      `INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
+    );
+    this.updateRecord = db.prepare(
+      `UPDATE records SET status = ?, error_count = ?, warning_count = ?, info_count = ?, pack_version = ?, checked_at = ?,
+              check_hash = ? WHERE id = ?`,
+    );
+  }
+
+  /** Results queued and not yet written. */
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Queues the result unless it equals the stored one; true when queued. `stored` is a scan row:
+   * [id, category, sheet_id, excluded, values_json, pack_version, check_hash, …].
+   */
+  addIfChanged(category: Category, stored: readonly unknown[], issues: Issue[]): boolean {
+    const hash = resultHash(issues);
+    if (hash === stored[6] && stored[5] === this.packVersion) return false;
+    this.pending.push({ id: stored[0] as number, category, issues, hash });
+    return true;
+  }
+
+  /** Writes what is queued. Not while a statement of this connection is being iterated. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const ids: number[] = [];
+    const rows: unknown[][] = [];
+    for (const r of this.pending) {
+      const c = statusOf(r.issues);
+      this.updateRecord.run(c.status, c.errors, c.warnings, c.infos, this.packVersion, this.checkedAt, r.hash, r.id);
+      ids.push(r.id);
+      for (const i of r.issues) {
+        rows.push([r.id, r.category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null]);
+      }
+    }
+    this.deleteIssues.run(JSON.stringify(ids));
+    if (rows.length) this.insertIssues.run(JSON.stringify(rows));
+    this.pending = [];
+  }
+}
+
+/** Prepared statements for storing single records (targeted re-checks), prepared once per connection. */
+export class RecordResultWriter {
+  private readonly deleteIssues;
+  private readonly insertIssue;
+  private readonly updateRecord;
+
+  constructor(db: Db) {
+    this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
+    this.insertIssue = db.prepare(
+      'INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.updateRecord = db.prepare(
+      `UPDATE records SET status = ?, error_count = ?, warning_count = ?, info_count = ?, pack_version = ?, checked_at = ?,
+              check_hash = ? WHERE id = ?`,
+    );
+  }
+
+  /** Must run inside the caller's transaction. A re-check always stamps checked_at, changed or not. */
+  write(category: Category, result: CheckedRecord, packVersion: string, checkedAt: number): void {
+    const counts = statusOf(result.issues);
+    this.deleteIssues.run(result.id);
+    for (const i of result.issues) {
+      this.insertIssue.run(result.id, category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null);
+    }
+    this.updateRecord.run(
+      counts.status, counts.errors, counts.warnings, counts.infos, packVersion, checkedAt, resultHash(result.issues), result.id,
+    );
+  }
+}

@@ -1,0 +1,150 @@
+import type { Db } from '../db/connection';
+import { ContractFailure } from '../../../shared/contract/define';
+import type { CellValue } from '../../../shared/domain';
+import type { HistoryEntry, UndoResult } from '../../../shared/contract/records';
+import { recheckRecords } from '../compliance';
+import { fieldPath } from '../records/json-path';
+import { CellWriter } from './cell-writer';
+import { categoriesOf, union, type EditOutcome } from './commit';
+import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
+import { EXCLUDED_FIELD, parseCellJson, sameValue, type PlannedChange } from './planned-change';
+import type { EditProgress } from './progress';
+
+/**
+ * Undo, redo and reverting one operation. An operation's cells go back to their `before` values
+ * (or forward to `after`) only when that leaves every cell consistent with the history:
+ *   - no later operation still in effect touched the same cells (else its values would be
+ *     silently overwritten; the refusal names it), and
+ *   - each cell still holds the value the step expects (else something outside the history,
+ *     such as a re-import, changed it since).
+ * Both hold trivially for Undo and Redo in order; they matter for reverting an older operation.
+ */
+
+export function undo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
+  const target = undoTarget(db);
+  if (!target) return nothing('Nothing to undo.');
+  return step(db, target, 'undo', progress);
+}
+
+export function redo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
+  const target = redoTarget(db);
+  if (!target) return nothing('Nothing to redo.');
+  return step(db, target, 'redo', progress);
+}
+
+/** Reverts one earlier operation on its own. */
+export function revert(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
+  const target = operationEntry(db, operationId);
+  if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
+  if (target.undone) throw new ContractFailure('ALREADY_UNDONE', `#${target.id} "${target.description}" is already undone.`);
+  return step(db, target, 'revert', progress);
+}
+
+/** Applies a reverted operation again (the opposite of revert). */
+export function reapply(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
+  const target = operationEntry(db, operationId);
+  if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
+  if (!target.undone) throw new ContractFailure('NOT_UNDONE', `#${target.id} "${target.description}" is in effect already.`);
+  return step(db, target, 'redo', progress);
+}
+
+function nothing(message: string): EditOutcome<UndoResult> {
+  return { result: { operation: null, changedCells: 0, message }, categories: [] };
+}
+
+function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', progress: EditProgress): EditOutcome<UndoResult> {
+  const backwards = mode !== 'redo';
+  const verb = mode === 'redo' ? 'redo' : mode;
+  refuseOverlap(db, target, verb);
+  const changes = editsOf(db, target.id);
+  refuseDrift(db, target, changes, backwards, verb);
+  new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing');
+  setUndone(db, target.id, backwards);
+  progress.throwIfCancelled();
+  const ids = [...new Set(changes.map((c) => c.recordId))];
+  const rechecked = recheckRecords(db, ids);
+  const done = operationEntry(db, target.id)!;
+  const past = mode === 'undo' ? 'Undid' : mode === 'redo' ? 'Redid' : 'Reverted';
+  return {
+    result: { operation: done, changedCells: changes.length, message: `${past} "${done.description}".` },
+    categories: union(categoriesOf(db, ids), rechecked.categories),
+  };
+}
+
+function editsOf(db: Db, operationId: number): PlannedChange[] {
+  const rows = db
+    .prepare('SELECT record_id, field, before_json, after_json FROM edits WHERE operation_id = ? ORDER BY id')
+    .raw()
+    .all(operationId) as [number, string, string | null, string | null][];
+  // Records deleted since (a re-import that dropped them) have no cells to restore.
+  const existing = new Set(
+    db
+      .prepare('SELECT id FROM records WHERE id IN (SELECT DISTINCT record_id FROM edits WHERE operation_id = ?)')
+      .pluck()
+      .all(operationId) as number[],
+  );
+  return rows
+    .filter(([recordId]) => existing.has(recordId))
+    .map(([recordId, field, before, after]) => ({ recordId, field, before: parseCellJson(before), after: parseCellJson(after) }));
+}
+
+interface OverlapRow {
+  id: number;
+  description: string;
+  cells: number;
+}
+
+/** Later operations still in effect that changed any of the target's cells. */
+function refuseOverlap(db: Db, target: HistoryEntry, verb: string): void {
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.description, count(*) AS cells
+         FROM edits x
+         JOIN edits y ON y.record_id = x.record_id AND y.field = x.field AND y.operation_id > x.operation_id
+         JOIN operations o ON o.id = y.operation_id AND o.undone = 0
+        WHERE x.operation_id = ?
+        GROUP BY o.id ORDER BY o.id`,
+    )
+    .all(target.id) as OverlapRow[];
+  if (rows.length === 0) return;
+  const list = rows
+    .slice(0, 3)
+    .map((o) => `#${o.id} "${o.description}" (${o.cells} cell${o.cells === 1 ? '' : 's'})`)
+    .join(', ');
+  const more = rows.length > 3 ? ` and ${rows.length - 3} more` : '';
+  const first = rows[rows.length - 1];
+  throw new ContractFailure(
+    'OVERLAP',
+    `Cannot ${verb} #${target.id} "${target.description}": later operation${rows.length > 1 ? 's' : ''} ${list}${more} changed the same cells. ` +
+      `Undo or revert #${first.id} first.`,
+    { operations: rows.map((o) => ({ id: o.id, description: o.description, cells: o.cells })) },
+  );
+}
+
+/** Cells that no longer hold the value this step starts from. */
+function refuseDrift(db: Db, target: HistoryEntry, changes: readonly PlannedChange[], backwards: boolean, verb: string): void {
+  const readValue = db.prepare('SELECT values_json -> ? FROM records WHERE id = ?').pluck();
+  const readExcluded = db.prepare('SELECT excluded, exclude_reason FROM records WHERE id = ?').raw();
+  let drifted = 0;
+  let example: PlannedChange | null = null;
+  for (const c of changes) {
+    const expected = backwards ? c.after : c.before;
+    let current: CellValue;
+    if (c.field === EXCLUDED_FIELD) {
+      const [excluded, reason] = readExcluded.get(c.recordId) as [number, string | null];
+      current = excluded ? (reason ?? '') : null;
+    } else {
+      current = parseCellJson(readValue.get(fieldPath(c.field), c.recordId) as string | null);
+    }
+    if (!sameValue(current, expected)) {
+      drifted++;
+      example ??= c;
+    }
+  }
+  if (drifted === 0 || !example) return;
+  throw new ContractFailure(
+    'CHANGED',
+    `Cannot ${verb} #${target.id} "${target.description}": ${drifted} of its cell${drifted === 1 ? ' has' : 's have'} changed outside the history since ` +
+      `(e.g. ${example.field} of record #${example.recordId}, as after a re-import).`,
+  );
+}

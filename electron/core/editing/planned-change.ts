@@ -1,0 +1,64 @@
+import type { CellValue } from '../../../shared/domain';
+
+/** The pseudo-field of exclusions in the edit log: its value is the reason, or null when included. */
+export const EXCLUDED_FIELD = '$excluded';
+
+/** One cell an operation will change, with the value it replaces. */
+export interface PlannedChange {
+  recordId: number;
+  field: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+/** The changes of an operation, and the cells it could not change (with why). */
+export class ChangePlan {
+  readonly changes: PlannedChange[] = [];
+  skipped = 0;
+  /** Reasons grouped by their pattern (the quoted value left out), each with its first example. */
+  private readonly reasons = new Map<string, { example: string; count: number }>();
+  private readonly seen = new Set<string>();
+
+  /** Adds a change unless the value is unchanged or the cell already has a change in this plan. */
+  add(recordId: number, field: string, before: CellValue, after: CellValue): void {
+    if (sameValue(before, after)) return;
+    const cell = `${recordId}\u0000${field}`;
+    if (this.seen.has(cell)) return;
+    this.seen.add(cell);
+    this.changes.push({ recordId, field, before: before ?? null, after: after ?? null });
+  }
+
+  skip(reason: string): void {
+    this.skipped++;
+    const pattern = reason.replace(/"[^"]*"|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi, '#');
+    const group = this.reasons.get(pattern);
+    if (group) group.count++;
+    else this.reasons.set(pattern, { example: reason, count: 1 });
+  }
+
+  /** The most common reasons a cell was skipped, each shown by its first example. */
+  skipReasons(limit = 5): { reason: string; count: number }[] {
+    return [...this.reasons.values()]
+      .map(({ example, count }) => ({ reason: example, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, limit);
+  }
+
+  recordIds(): number[] {
+    return [...new Set(this.changes.map((c) => c.recordId))];
+  }
+}
+
+export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  return (a ?? null) === (b ?? null);
+}
+
+/** A cell as stored in the edit log (JSON text, 'null' for an empty cell). */
+export function cellJson(value: CellValue | undefined): string {
+  return JSON.stringify(value ?? null);
+}
+
+export function parseCellJson(text: string | null | undefined): CellValue {
+  if (text === null || text === undefined) return null;
+  return JSON.parse(text) as CellValue;
+}

@@ -1,0 +1,64 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { CellValue } from '../../../../shared/domain';
+import { ContractFailure } from '../../../../shared/contract/define';
+import { csvSafeText } from '../formula-safety';
+
+const BOM = '\uFEFF';
+
+/**
+ * A CSV file as Excel opens it right: UTF-8 with a byte-order mark, CRLF line ends, fields
+ * quoted when they hold the delimiter, a quote or a line break, and formula-like text marked
+ * as text. Honours back-pressure so a large export never piles up in memory.
+ */
+export class CsvFile {
+  private readonly out: WriteStream;
+  private failure: Error | null = null;
+  private readonly needsQuotes: RegExp;
+
+  constructor(
+    private readonly path: string,
+    private readonly delimiter = ',',
+  ) {
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.out.on('error', (err) => (this.failure = err));
+    // The delimiters on offer (, ; | tab) are all literal inside a character class.
+    this.needsQuotes = new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter}]|^\\s|\\s$`);
+    this.out.write(BOM);
+  }
+
+  async row(values: CellValue[]): Promise<void> {
+    this.check();
+    const line = values.map((v) => this.field(v)).join(this.delimiter) + '\r\n';
+    if (!this.out.write(line)) await once(this.out, 'drain');
+  }
+
+  private field(value: CellValue): string {
+    if (value === null || value === undefined) return '';
+    let text: string;
+    if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+    else if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
+    else text = csvSafeText(value);
+    return this.needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  check(): void {
+    if (this.failure) {
+      const code = (this.failure as { code?: string }).code;
+      throw code === 'ENOSPC'
+        ? new ContractFailure('DISK_FULL', 'The disk is full: free some space and export again.')
+        : new ContractFailure('WRITE_FAILED', `Could not write "${this.path}": ${this.failure.message}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.check();
+    this.out.end();
+    await once(this.out, 'finish');
+    this.check();
+  }
+
+  abort(): void {
+    this.out.destroy();
+  }
+}

@@ -1,0 +1,196 @@
+import { basename, dirname, extname, join } from 'node:path';
+import { ContractFailure } from '../../../../shared/contract/define';
+import type { CleanExportInput, ExportFormat, ExportResult } from '../../../../shared/contract/export';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/domain';
+import type { Db } from '../../db/connection';
+import { INTEGER_FORMAT, StyleBook } from '../cell-styles';
+import { NO_CONTROL, Pacer, type ExportControl } from '../pacing';
+import { recordScope, type RecordScope } from '../record-scope';
+import { AtomicFiles } from '../safe-target';
+import { SheetNames, SheetWriter, widthFor } from '../sheet-writer';
+import { workspaceFacts } from '../workspace-facts';
+import { XlsxFile } from '../xlsx-file';
+import { CleanLayout, type CleanRecord } from './clean-layout';
+import { CsvFile } from './csv-file';
+
+/** The format a cleaned export is written in: as asked, or as the file name says. */
+export function cleanFormat(input: Pick<CleanExportInput, 'path' | 'format'>): ExportFormat {
+  const ext = extname(input.path).toLowerCase();
+  const format = input.format ?? (ext === '.csv' ? 'csv' : 'xlsx');
+  if (ext !== `.${format}`) {
+    throw new ContractFailure('BAD_PATH', `A ${format.toUpperCase()} export needs a file ending in .${format}: "${input.path}".`);
+  }
+  return format;
+}
+
+/** With one CSV per category, `<name>-<category>.csv` beside the chosen file. */
+export function csvPaths(path: string, categories: Category[]): string[] {
+  if (categories.length === 1) return [path];
+  const stem = basename(path, extname(path));
+  return categories.map((c) => join(dirname(path), `${stem}-${c}.csv`));
+}
+
+/**
+ * The cleaned data: per category, the current values in the customer's column layout (or the
+ * RSC one), as one workbook with a sheet per category or one CSV per category.
+ */
+export async function writeCleanExport(
+  db: Db,
+  workspacePath: string,
+  input: CleanExportInput,
+  control: ExportControl = NO_CONTROL,
+): Promise<ExportResult> {
+  const started = Date.now();
+  const format = cleanFormat(input);
+  const scope = recordScope(input.filter);
+  const categories = categoriesToWrite(db, scope, input.category);
+  const { timeZone } = workspaceFacts(db, workspacePath);
+  const layouts = categories.map(
+    (c) => new CleanLayout(db, c, scope, input.layout ?? 'source', input.dates ?? 'source', timeZone),
+  );
+  const total = countRecords(db, scope, categories);
+  const pacer = new Pacer(control, total);
+  const files = new AtomicFiles();
+  const targets = format === 'csv' ? csvPaths(input.path, categories) : [input.path];
+  const temps = targets.map((t) => files.add(t));
+  try {
+    const sheets =
+      format === 'csv'
+        ? await writeCsvFiles(db, scope, layouts, temps, pacer)
+        : await writeWorkbook(db, scope, layouts, temps[0], pacer);
+    control.throwIfCancelled();
+    const bytes = files.commit();
+    pacer.finish('Cleaned data written');
+    return {
+      path: targets[0],
+      files: targets,
+      sheets,
+      rows: pacer.rows,
+      bytes,
+      durationMs: Date.now() - started,
+      notesOmitted: 0,
+    };
+  } catch (err) {
+    files.discard();
+    throw err;
+  }
+}
+
+function categoriesToWrite(db: Db, scope: RecordScope, asked: CleanExportInput['category']): Category[] {
+  const wanted = asked === undefined ? undefined : Array.isArray(asked) ? asked : [asked];
+  if (scope.filtered && wanted && wanted.some((c) => !scope.categories.includes(c))) {
+    throw new ContractFailure('BAD_FILTER', `The filter is on ${scope.categories[0]}: export that category only.`);
+  }
+  const present = new Set(
+    (
+      db
+        .prepare(`SELECT DISTINCT r.category FROM records r WHERE (${scope.sql})`)
+        .all(...scope.params) as { category: string }[]
+    ).map((r) => r.category),
+  );
+  // Asked for by name: written even when empty (the headers alone are an answer); otherwise only what has records.
+  const list = wanted ?? (scope.filtered ? scope.categories : CATEGORIES.filter((c) => present.has(c)));
+  if (list.length === 0) throw new ContractFailure('NOTHING_TO_EXPORT', 'There are no records to export: import a file first.');
+  return CATEGORIES.filter((c) => list.includes(c));
+}
+
+function countRecords(db: Db, scope: RecordScope, categories: Category[]): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n FROM records r WHERE r.category IN (${categories.map(() => '?').join(',')}) AND (${scope.sql})`,
+    )
+    .get(...categories, ...scope.params) as { n: number };
+  return row.n;
+}
+
+function records(db: Db, scope: RecordScope, category: Category): IterableIterator<CleanRecord> {
+  // The customer's row order: by source sheet and row; records added in the app come last.
+  return db
+    .prepare(
+      `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json
+         FROM records r
+        WHERE r.category = ? AND (${scope.sql})
+        ORDER BY r.sheet_id IS NULL, r.sheet_id, r.source_row, r.id`,
+    )
+    .iterate(category, ...scope.params) as IterableIterator<CleanRecord>;
+}
+
+async function writeCsvFiles(
+  db: Db,
+  scope: RecordScope,
+  layouts: CleanLayout[],
+  temps: string[],
+  pacer: Pacer,
+): Promise<string[]> {
+  for (let i = 0; i < layouts.length; i++) {
+    const layout = layouts[i];
+    const csv = new CsvFile(temps[i], layout.delimiter);
+    try {
+      await csv.row(layout.headers);
+      for (const record of records(db, scope, layout.category)) {
+        await csv.row(layout.row(record));
+        await pacer.row(`Writing ${CATEGORY_LABELS[layout.category]}`);
+      }
+      await csv.close();
+    } catch (err) {
+      csv.abort();
+      throw err;
+    }
+  }
+  return layouts.map((l) => l.category);
+}
+
+async function writeWorkbook(
+  db: Db,
+  scope: RecordScope,
+  layouts: CleanLayout[],
+  temp: string,
+  pacer: Pacer,
+): Promise<string[]> {
+  const xlsx = new XlsxFile(temp);
+  const book = new StyleBook();
+  const names = new SheetNames();
+  const epoch = book.get({ numFmt: INTEGER_FORMAT });
+  const sheets: string[] = [];
+  try {
+    for (const layout of layouts) {
+      const name = names.take(layout.sourceSheetName ?? CATEGORY_LABELS[layout.category]);
+      sheets.push(name);
+      const sample = db
+        .prepare(
+          `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json FROM records r
+            WHERE r.category = ? AND (${scope.sql}) ORDER BY r.id LIMIT 200`,
+        )
+        .all(layout.category, ...scope.params) as CleanRecord[];
+      const sampleRows = sample.map((r) => layout.row(r));
+      const sheet = new SheetWriter(
+        xlsx.workbook,
+        name,
+        layout.headers.map((header, i) => ({
+          header,
+          width: widthFor(
+            header,
+            sampleRows.map((r) => (r[i] === null ? '' : String(r[i]))),
+          ),
+        })),
+        book,
+      );
+      for (const record of records(db, scope, layout.category)) {
+        const values = layout.row(record);
+        // 13-digit epoch ms would show as 1.73E+12 in General format.
+        sheet.row(
+          values,
+          values.map((v) => (typeof v === 'number' && Math.abs(v) >= 1e10 ? epoch : undefined)),
+        );
+        xlsx.check();
+        await pacer.row(`Writing ${CATEGORY_LABELS[layout.category]}`);
+      }
+      sheet.commit();
+    }
+    await xlsx.commit();
+    return sheets;
+  } catch (err) {
+    xlsx.abort();
+    throw err;
+  }
+}

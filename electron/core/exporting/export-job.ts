@@ -1,0 +1,14 @@
+import type { ExportJobInput, ExportResult } from '../../../shared/contract/export';
+import { defineJob } from '../jobs/job-types';
+import { writeAuditWorkbook } from './audit/write-audit';
+import { writeCleanExport } from './clean/write-clean';
+
+/** Both exports run as the one 'export' job kind; the input says which. Exports only read the workspace. */
+export const exportJob = defineJob<ExportJobInput, ExportResult>('export', (input, ctx) => {
+  if (input.kind === 'audit') {
+    const { kind: _kind, ...audit } = input;
+    return writeAuditWorkbook(ctx.db, ctx.workspacePath, audit, ctx);
+  }
+  const { kind: _kind, ...clean } = input;
+  return writeCleanExport(ctx.db, ctx.workspacePath, clean, ctx);
+});

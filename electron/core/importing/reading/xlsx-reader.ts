@@ -1,0 +1,298 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { ContractFailure } from '../../../../shared/contract/define';
+import { importFailure } from '../import-failure';
+import { MAX_ROWS_PER_SHEET } from '../limits';
+import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
+import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
+import { columnIndex, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
+import type { ReadHooks } from './read-hooks';
+
+/**
+ * The parts of exceljs's streaming reader used here that its typings leave out. They are stable
+ * across exceljs 4.x: `parse()` yields worksheets and hyperlink relationships as the zip streams
+ * by, and a worksheet reader parses the XML it finds in `iterator`.
+ */
+interface StreamWorkbook {
+  parse(): AsyncIterable<{ eventType: string; value: unknown }>;
+  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
+  properties?: { date1904?: boolean };
+  model?: { sheets?: unknown[] };
+}
+interface StreamWorksheet {
+  name: string;
+  iterator: AsyncIterable<Buffer | string>;
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
+}
+interface StreamHyperlinks {
+  id: string;
+  on(event: 'hyperlink', listener: (rel: { rId: string; target: string }) => void): void;
+  read(): Promise<void>;
+}
+interface StreamRow {
+  number: number;
+  values: unknown[];
+  getCell(col: number): { numFmt?: string };
+}
+
+export interface XlsxReadOptions extends ReadHooks {
+  /** Read only these sheets (others are skipped without parsing); all when omitted. */
+  sheets?: string[];
+  maxRows?: number;
+}
+
+interface SheetState {
+  sheet: ParsedSheet;
+  fileNo: string;
+  tap: SheetXmlTap;
+  /** cell ref → relationship id, from the sheet's <hyperlinks> (they follow the rows). */
+  hyperlinkRefs: { ref: string; rId: string }[];
+}
+
+const CANCEL_CHECK_ROWS = 2048;
+
+/**
+ * Reads an .xlsx with exceljs's streaming WorkbookReader: never the whole-workbook reader,
+ * which needs ~1.6 GB for 100k rows × 30 columns. Rows are kept as compact arrays; merged
+ * cells and hyperlinks (which the XML stores after the rows) are applied once a sheet ends.
+ */
+export async function readXlsx(
+  path: string,
+  name: string,
+  options: XlsxReadOptions = {},
+): Promise<{ sheets: ParsedSheet[]; names: string[] }> {
+  const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // 'emit', not 'cache': in exceljs 4.4 'cache' drops the sheet relationships that hold the link targets.
+    hyperlinks: 'emit',
+    styles: 'cache',
+    entries: 'emit',
+  }) as unknown as StreamWorkbook;
+  let pendingFileNo = '';
+  reader.on('entry', (entry) => {
+    if (entry.type === 'worksheet' && entry.id) pendingFileNo = entry.id;
+  });
+  const wanted = options.sheets ? new Set(options.sheets) : null;
+  const maxRows = options.maxRows ?? MAX_ROWS_PER_SHEET;
+  const states: SheetState[] = [];
+  const names: string[] = [];
+  const rels = new Map<string, Map<string, string>>();
+  try {
+    for await (const { eventType, value } of reader.parse()) {
+      if (eventType === 'hyperlinks') {
+        const links = value as StreamHyperlinks;
+        const map = new Map<string, string>();
+        links.on('hyperlink', (rel) => map.set(rel.rId, rel.target));
+        await links.read();
+        rels.set(links.id, map);
+      } else if (eventType === 'worksheet') {
+        const ws = value as StreamWorksheet;
+        names.push(ws.name);
+        if (wanted && !wanted.has(ws.name)) continue; // not iterating it lets exceljs drain the entry unparsed
+        const state = await readWorksheet(ws, pendingFileNo, reader, options, maxRows);
+        states.push(state);
+      }
+    }
+  } catch (err) {
+    input.destroy();
+    if (err instanceof ContractFailure) throw err;
+    throw importFailure(
+      'CORRUPT_FILE',
+      `${name} is damaged and cannot be read as an Excel workbook (${errorText(err)})`,
+      'open it in Excel and save it again as .xlsx, or export it from the ATS again',
+    );
+  } finally {
+    closeQuietly(input);
+  }
+  if (!reader.model?.sheets) {
+    throw importFailure('CORRUPT_FILE', `${name} is a zip archive but not an Excel workbook`, 'export the data from the ATS as .xlsx or .csv');
+  }
+  for (const state of states) applyHyperlinks(state, rels.get(state.fileNo));
+  return { sheets: states.map((s) => s.sheet), names };
+}
+
+async function readWorksheet(
+  ws: StreamWorksheet,
+  fileNo: string,
+  workbook: StreamWorkbook,
+  options: XlsxReadOptions,
+  maxRows: number,
+): Promise<SheetState> {
+  const tap = new SheetXmlTap();
+  ws.iterator = tap.wrap(ws.iterator);
+  const sheet: ParsedSheet = { name: ws.name, rows: [], links: [], issues: [], columnNames: 'letters' };
+  const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [] };
+  const date1904 = workbook.properties?.date1904 === true;
+  let seen = 0;
+  for await (const events of ws.parse()) {
+    for (const { eventType, value } of events) {
+      if (eventType === 'row') {
+        const row = value as StreamRow;
+        const cells = convertRow(row, sheet, date1904);
+        if (cells) {
+          sheet.rows.push({ row: row.number, cells });
+          if (sheet.rows.length > maxRows) throw tooManyRows(ws.name, maxRows);
+        }
+        if (++seen % CANCEL_CHECK_ROWS === 0) {
+          options.throwIfCancelled?.();
+          options.onRows?.(ws.name, seen, tap.dimensionRows);
+        }
+      } else if (eventType === 'hyperlink') {
+        const link = value as { ref: string; rId?: string };
+        if (link.rId) state.hyperlinkRefs.push({ ref: link.ref, rId: link.rId });
+      }
+    }
+  }
+  options.onRows?.(ws.name, seen, seen);
+  applyMerges(sheet, tap.merges());
+  return state;
+}
+
+/** The row's cells as a dense array, or null when every cell is blank. */
+function convertRow(row: StreamRow, sheet: ParsedSheet, date1904: boolean): RawCell[] | null {
+  const values = row.values;
+  const n = values.length - 1;
+  if (n <= 0) return null;
+  const cells: RawCell[] = new Array<RawCell>(n);
+  let any = false;
+  for (let i = 1; i <= n; i++) {
+    const v = values[i];
+    let cell: RawCell = null;
+    switch (typeof v) {
+      case 'string':
+        cell = v === '' ? null : v;
+        if (cell !== null && !any && v.trim() !== '') any = true;
+        break;
+      case 'number':
+      case 'boolean':
+        cell = v;
+        any = true;
+        break;
+      case 'object':
+        if (v !== null) {
+          const ctx: CellContext = { numFmt: () => row.getCell(i).numFmt, date1904 };
+          const converted = convertObjectCell(v, ctx);
+          cell = converted.value;
+          if (converted.issue) sheet.issues.push({ row: row.number, column: i - 1, message: converted.issue });
+          if (converted.link) {
+            const resolved = resolveHyperlink(cell, converted.link);
+            cell = resolved.value;
+            if (resolved.keepLinkBeside) sheet.links.push({ row: row.number, column: i - 1, url: converted.link });
+          }
+          if (cell !== null && !(typeof cell === 'string' && cell.trim() === '')) any = true;
+        }
+        break;
+      default:
+        break;
+    }
+    cells[i - 1] = cell;
+  }
+  return any ? cells : null;
+}
+
+/**
+ * Fills each merged range's top value down its rows. Only downwards: a title merged across
+ * columns stays one title (not a row of repeats that would look like a header), while a job
+ * title merged over three application rows belongs to each of them.
+ */
+function applyMerges(sheet: ParsedSheet, merges: MergeRange[]): void {
+  if (merges.length === 0 || sheet.rows.length === 0) return;
+  const byNumber = indexRows(sheet.rows);
+  for (const m of merges) {
+    if (m.bottom <= m.top) continue;
+    const top = byNumber.get(m.top);
+    if (!top) continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      let row = byNumber.get(r);
+      for (let c = m.left; c <= m.right; c++) {
+        const value = top.cells[c] ?? null;
+        if (value === null) continue;
+        if (!row) {
+          // A row that held only merged (empty) cells was dropped as blank; it exists after all.
+          row = { row: r, cells: [] };
+          insertRow(sheet.rows, row);
+          byNumber.set(r, row);
+        }
+        while (row.cells.length <= c) row.cells.push(null);
+        if (row.cells[c] === null) row.cells[c] = value;
+      }
+    }
+  }
+}
+
+function applyHyperlinks(state: SheetState, rels: Map<string, string> | undefined): void {
+  if (!rels || state.hyperlinkRefs.length === 0) return;
+  const { sheet } = state;
+  const byNumber = indexRows(sheet.rows);
+  for (const { ref, rId } of state.hyperlinkRefs) {
+    const target = rels.get(rId);
+    if (!target) continue;
+    for (const [r, c] of expandRef(ref)) {
+      const row = byNumber.get(r);
+      const current = row?.cells[c] ?? null;
+      const resolved = resolveHyperlink(current, target);
+      if (resolved.keepLinkBeside) {
+        sheet.links.push({ row: r, column: c, url: target });
+        continue;
+      }
+      if (resolved.value === current) continue;
+      let targetRow = row;
+      if (!targetRow) {
+        targetRow = { row: r, cells: [] };
+        insertRow(sheet.rows, targetRow);
+        byNumber.set(r, targetRow);
+      }
+      while (targetRow.cells.length <= c) targetRow.cells.push(null);
+      targetRow.cells[c] = resolved.value;
+    }
+  }
+}
+
+/** "B2" → [[2, 1]]; "B2:B4" → [[2,1],[3,1],[4,1]] (hyperlinks may cover ranges). */
+function expandRef(ref: string): [number, number][] {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+  if (!m) return [];
+  const c1 = columnIndex(m[1]);
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? columnIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const out: [number, number][] = [];
+  for (let r = r1; r <= Math.min(r2, r1 + 100_000); r++) for (let c = c1; c <= Math.min(c2, c1 + 1000); c++) out.push([r, c]);
+  return out;
+}
+
+function indexRows(rows: RawRow[]): Map<number, RawRow> {
+  const map = new Map<number, RawRow>();
+  for (const r of rows) map.set(r.row, r);
+  return map;
+}
+
+function insertRow(rows: RawRow[], row: RawRow): void {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].row < row.row) lo = mid + 1;
+    else hi = mid;
+  }
+  rows.splice(lo, 0, row);
+}
+
+function tooManyRows(sheet: string, max: number): ContractFailure {
+  return importFailure(
+    'TOO_MANY_ROWS',
+    `Sheet "${sheet}" has more than ${max.toLocaleString('en-US')} rows, the limit per sheet`,
+    'split the export into smaller files (e.g. by date range) and import them one after another',
+  );
+}
+
+function errorText(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0].slice(0, 200);
+}
+
+function closeQuietly(stream: ReadStream): void {
+  if (!stream.destroyed) stream.destroy();
+}

@@ -1,0 +1,132 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
+import type { CellValue, Category, FieldValues } from '../../../../shared/domain';
+import type { ImportConflict } from '../../../../shared/contract/import';
+import type { BuiltRecord } from './record-builder';
+
+export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
+
+export interface UpsertResult {
+  outcome: UpsertOutcome;
+  conflicts: ImportConflict[];
+  keptEdits: number;
+}
+
+interface ExistingRow {
+  id: number;
+  original_json: string;
+  values_json: string;
+  source_json: string;
+  missing_from_source: number;
+}
+
+/**
+ * Writes records of one category, matching existing ones by key. For a record already in the
+ * workspace, per field: an unchanged source value keeps the consultant's edit (values differ
+ * from original); a changed source value replaces the field, and when the consultant had
+ * edited it too the change is listed as a conflict. Synchronous: runs inside the import's
+ * transaction.
+ */
+export class RecordUpsert {
+  private readonly select: Statement<[string, string], ExistingRow>;
+  private readonly insert: Statement<[string, string, number, number, string, string, string]>;
+  private readonly update: Statement<[number, number, string, string, string, number]>;
+  private readonly unflag: Statement<[number]>;
+
+  constructor(
+    db: Db,
+    private readonly category: Category,
+  ) {
+    this.select = db.prepare(
+      'SELECT id, original_json, values_json, source_json, missing_from_source FROM records WHERE category = ? AND key = ?',
+    );
+    this.insert = db.prepare(
+      `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.update = db.prepare(
+      `UPDATE records SET sheet_id = ?, source_row = ?, original_json = ?, values_json = ?, source_json = ?,
+         missing_from_source = 0, status = 'unchecked', checked_at = NULL, check_hash = NULL
+       WHERE id = ?`,
+    );
+    this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
+  }
+
+  upsert(record: BuiltRecord, sheetId: number): UpsertResult {
+    const existing = this.select.get(this.category, record.key);
+    const originalJson = JSON.stringify(record.values);
+    const sourceJson = JSON.stringify(record.source);
+    if (!existing) {
+      this.insert.run(this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson);
+      return { outcome: 'added', conflicts: [], keptEdits: 0 };
+    }
+    const original = existing.original_json === originalJson ? record.values : (JSON.parse(existing.original_json) as FieldValues);
+    if (
+      (existing.original_json === originalJson || sameValues(original, record.values)) &&
+      (existing.source_json === sourceJson || sameValues(JSON.parse(existing.source_json) as FieldValues, record.source))
+    ) {
+      if (existing.missing_from_source) this.unflag.run(existing.id);
+      return { outcome: 'unchanged', conflicts: [], keptEdits: countEdits(existing) };
+    }
+    const merged = mergeValues(record.key, original, JSON.parse(existing.values_json) as FieldValues, record.values);
+    this.update.run(sheetId, record.row, originalJson, JSON.stringify(merged.values), sourceJson, existing.id);
+    return { outcome: 'updated', conflicts: merged.conflicts, keptEdits: merged.keptEdits };
+  }
+}
+
+/** Blank means the same thing whether null, missing or whitespace. */
+function same(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  const ba = a === null || a === undefined || (typeof a === 'string' && a.trim() === '');
+  const bb = b === null || b === undefined || (typeof b === 'string' && b.trim() === '');
+  if (ba || bb) return ba && bb;
+  return a === b;
+}
+
+/** Same fields with the same values, whatever their order (a re-export may order columns differently). */
+function sameValues(a: FieldValues, b: FieldValues): boolean {
+  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) if (!same(a[field], b[field])) return false;
+  return true;
+}
+
+export function mergeValues(
+  key: string,
+  original: FieldValues,
+  current: FieldValues,
+  incoming: FieldValues,
+): { values: FieldValues; conflicts: ImportConflict[]; keptEdits: number } {
+  const values: FieldValues = {};
+  const conflicts: ImportConflict[] = [];
+  let keptEdits = 0;
+  const fields = new Set([...Object.keys(incoming), ...Object.keys(current), ...Object.keys(original)]);
+  for (const field of fields) {
+    const sourceChanged = !same(original[field], incoming[field]);
+    const edited = !same(current[field], original[field]);
+    let value: CellValue | undefined;
+    if (!sourceChanged) {
+      value = field in current ? current[field] : incoming[field];
+      if (edited) keptEdits++;
+    } else {
+      value = incoming[field];
+      if (edited && !same(current[field], incoming[field])) {
+        conflicts.push({
+          key,
+          field,
+          edited: current[field] ?? null,
+          previousSource: original[field] ?? null,
+          newSource: incoming[field] ?? null,
+        });
+      }
+    }
+    if (value !== undefined) values[field] = value;
+  }
+  return { values, conflicts, keptEdits };
+}
+
+function countEdits(row: ExistingRow): number {
+  if (row.values_json === row.original_json) return 0;
+  const original = JSON.parse(row.original_json) as FieldValues;
+  const current = JSON.parse(row.values_json) as FieldValues;
+  let n = 0;
+  for (const field of new Set([...Object.keys(original), ...Object.keys(current)])) if (!same(original[field], current[field])) n++;
+  return n;
+}

@@ -1,0 +1,510 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { CATEGORIES, type Category } from '../../../shared/domain';
+import type {
+  CategorySyncCounts,
+  DryRunPlan,
+  PlannedCategory,
+  RateLimitState,
+  RejectedRecord,
+  SyncProgress,
+  SyncSettings,
+  SyncSummary,
+} from '../../../shared/contract/sync';
+import { buildPayload } from '../../../shared/payload/elements';
+import { toWire } from '../../../shared/payload/requests';
+import { planBatches, isTunnelled, type Batch, type SendItem } from './batch-planner';
+import {
+  batchCreateOutcomes,
+  batchUpdateOutcomes,
+  wholeBatchOutcomes,
+  type EntityOutcome,
+} from './batch-results';
+import { ExchangeLog, pruneExchanges } from './exchange-log';
+import { SyncCancelled, SyncFailure, classifyStatus } from './failures';
+import { createHttpTransport, type HttpTransport } from './http-transport';
+import { LinkedInClient } from './linkedin-client';
+import { Pacer } from './pacer';
+import { RecordResultWriter, eligibleRecords, recordIdsWithOpenTasks, type SyncableRecord } from './record-store';
+import { requestsOnDay } from './request-budget';
+import { readSyncSettings, settingsProblem } from './settings';
+import { TaskPoller } from './task-poller';
+import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from './timing';
+import { TokenProvider, type ClientCredentials } from './token-provider';
+
+export interface RunSyncOptions {
+  dryRun?: boolean;
+  /** Which categories; always sent in the order jobs, candidates, applications, stages. */
+  categories?: readonly Category[];
+  /** Send every eligible record, even when LinkedIn already has its payload. */
+  force?: boolean;
+  /** Send only the records whose last sync failed. */
+  retryFailed?: boolean;
+  /** Wait at the end for job tasks to finish (default true); open tasks are otherwise polled next time. */
+  waitForTasks?: boolean;
+  /** Required unless dryRun. Never stored. */
+  credentials?: ClientCredentials | null;
+  /** Overrides of the stored settings for this run (CLI options, environment). */
+  settings?: Partial<SyncSettings>;
+  timing?: Partial<SyncTiming>;
+  runtime?: SyncRuntime;
+  transport?: HttpTransport;
+  isCancelled?: () => boolean;
+  onProgress?: (progress: SyncProgress) => void;
+  makeBoundary?: () => string;
+}
+
+const MAX_LISTED_REJECTIONS = 1000;
+
+function emptyCounts(): Record<Category, CategorySyncCounts> {
+  const zero = (): CategorySyncCounts => ({ eligible: 0, skipped: 0, sent: 0, succeeded: 0, failed: 0, pending: 0, requests: 0 });
+  return { jobs: zero(), candidates: zero(), applications: zero(), stages: zero() };
+}
+
+function emptyPlan(): Record<Category, PlannedCategory> {
+  const zero = (): PlannedCategory => ({ records: 0, toSend: 0, skipped: 0, requests: 0, tunnelled: 0, samplePayloads: [] });
+  return { jobs: zero(), candidates: zero(), applications: zero(), stages: zero() };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * One sync run: reads eligible records, sends what changed in acknowledged batches, records every
+ * exchange and per-record result, and returns the summary. Never throws for LinkedIn's or the
+ * network's failures: those end the run with status 'failed' and a classified failure.
+ */
+export async function runSync(db: Db, options: RunSyncOptions = {}): Promise<SyncSummary> {
+  return new SyncRun(db, options).execute();
+}
+
+class SyncRun {
+  private readonly runtime: SyncRuntime;
+  private readonly timing: SyncTiming;
+  private readonly settings: SyncSettings;
+  private readonly categories: Category[];
+  private readonly dryRun: boolean;
+  private readonly counts = emptyCounts();
+  private readonly plan = emptyPlan();
+  private readonly rejected: RejectedRecord[] = [];
+  private readonly unbuildable: RejectedRecord[] = [];
+  private readonly pacer: Pacer;
+  private readonly writer: RecordResultWriter;
+  private readonly makeBoundary: () => string;
+  private runId = 0;
+  private startedAt = 0;
+  private requests = 0;
+  private retried = 0;
+  private plannedRequests = 0;
+  private estimatedMs = 0;
+  private phase: SyncProgress['phase'] = 'preparing';
+  private currentCategory: Category | null = null;
+  private rate: RateLimitState;
+  private transport: HttpTransport | null = null;
+  private client: LinkedInClient | null = null;
+  private poller: TaskPoller | null = null;
+  private exchangeLog: ExchangeLog | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: RunSyncOptions,
+  ) {
+    this.runtime = options.runtime ?? REAL_RUNTIME;
+    this.timing = { ...DEFAULT_TIMING, ...definedOnly(options.timing) };
+    this.settings = { ...readSyncSettings(db), ...definedOnly(options.settings) };
+    this.categories = CATEGORIES.filter((c) => !options.categories || options.categories.includes(c));
+    this.dryRun = options.dryRun ?? false;
+    this.pacer = new Pacer(this.settings.recordsPerMinute);
+    this.writer = new RecordResultWriter(db);
+    this.makeBoundary = options.makeBoundary ?? (() => `rscw${randomUUID().replace(/-/g, '')}`);
+    this.rate = { state: 'ok', until: null, recordsLastMinute: 0, recordsPerMinute: this.settings.recordsPerMinute };
+  }
+
+  async execute(): Promise<SyncSummary> {
+    this.startedAt = this.runtime.now();
+    // A run still 'running' in the file was killed or crashed: its acknowledged batches are
+    // recorded, the rest will simply be sent by this run.
+    this.db
+      .prepare("UPDATE sync_runs SET status = 'failed', finished_at = ? WHERE status = 'running'")
+      .run(this.startedAt);
+    this.runId = Number(
+      this.db
+        .prepare('INSERT INTO sync_runs (started_at, status, dry_run, options_json) VALUES (?, ?, ?, ?)')
+        .run(
+          this.startedAt,
+          'running',
+          this.dryRun ? 1 : 0,
+          JSON.stringify({
+            categories: this.categories,
+            force: this.options.force ?? false,
+            retryFailed: this.options.retryFailed ?? false,
+            waitForTasks: this.options.waitForTasks ?? true,
+            organizationUrn: this.settings.organizationUrn,
+            apiBaseUrl: this.settings.apiBaseUrl,
+            batchSize: this.settings.batchSize,
+          }),
+        ).lastInsertRowid,
+    );
+
+    let status: SyncSummary['status'] = 'finished';
+    let failure: SyncFailure | null = null;
+    try {
+      await this.run();
+    } catch (err) {
+      if (err instanceof SyncCancelled) status = 'cancelled';
+      else if (err instanceof SyncFailure) {
+        status = 'failed';
+        failure = err;
+      } else {
+        this.finishRun('failed', null);
+        throw err;
+      }
+    } finally {
+      this.transport?.close();
+    }
+    return this.finishRun(status, failure);
+  }
+
+  private async run(): Promise<void> {
+    const problem = settingsProblem(this.settings);
+    if (problem) throw new SyncFailure('configuration', problem);
+    const credentials = this.options.credentials;
+    if (!this.dryRun) {
+      if (!credentials?.clientId || !credentials.clientSecret) {
+        throw new SyncFailure(
+          'bad_credentials',
+          'No client id and secret: store them in the sync settings (or pass RSC_CLIENT_ID / RSC_CLIENT_SECRET).',
+        );
+      }
+      pruneExchanges(this.db, this.settings.logRetentionDays, this.startedAt);
+      this.seedPacer();
+      this.connect(credentials);
+    }
+    this.emitProgress();
+
+    if (!this.dryRun && this.categories.includes('jobs') && this.poller!.openCount() > 0) {
+      // Tasks left open by an earlier run (or one that was killed): learn their outcome first.
+      this.phase = 'polling-tasks';
+      await this.pollTasks(true);
+    }
+
+    for (const category of this.categories) {
+      this.currentCategory = category;
+      this.phase = 'preparing';
+      this.emitProgress();
+      const batches = this.prepare(category);
+      if (this.dryRun) continue;
+      this.phase = 'sending';
+      for (const batch of batches) {
+        this.throwIfCancelled();
+        await this.sendBatch(batch);
+        const due = this.poller!.nextDueAt();
+        if (due !== null && due <= this.runtime.now()) await this.pollTasks(false);
+      }
+    }
+    this.currentCategory = null;
+
+    if (!this.dryRun && (this.options.waitForTasks ?? true)) await this.waitForTasks();
+  }
+
+  private connect(credentials: ClientCredentials): void {
+    this.transport = this.options.transport ?? createHttpTransport();
+    const wait = (ms: number) => this.wait(ms);
+    let tokens: TokenProvider | null = null;
+    const log = new ExchangeLog(this.db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
+    tokens = new TokenProvider({
+      oauthBaseUrl: this.settings.oauthBaseUrl,
+      credentials,
+      transport: this.transport,
+      timing: this.timing,
+      runtime: this.runtime,
+      log: (entry) => log.insert(entry),
+      wait,
+      runId: this.runId,
+    });
+    this.client = new LinkedInClient({
+      apiBaseUrl: this.settings.apiBaseUrl,
+      transport: this.transport,
+      tokens,
+      timing: this.timing,
+      runtime: this.runtime,
+      wait,
+      log,
+      runId: this.runId,
+      checkBudget: () => {
+        if (requestsOnDay(this.db, this.runtime.now()) >= this.settings.dailyRequestBudget) {
+          throw new SyncFailure(
+            'rate_limited',
+            `Today's budget of ${this.settings.dailyRequestBudget.toLocaleString('en-US')} requests is used up; LinkedIn's daily limit resets at midnight UTC.`,
+          );
+        }
+      },
+      events: {
+        request: (category) => {
+          this.requests++;
+          if (category) this.counts[category].requests++;
+        },
+        retry: (_reason, delayMs, rateLimited) => {
+          this.retried++;
+          this.rate = { ...this.rate, state: rateLimited ? 'backing-off' : this.rate.state, until: this.runtime.now() + delayMs };
+          this.emitProgress();
+        },
+      },
+    });
+    this.exchangeLog = log;
+    this.poller = new TaskPoller(this.db, this.client, log, this.timing, this.runtime, this.makeBoundary);
+  }
+
+  /** Records sent in the last minute by earlier runs still count against the per-minute limit. */
+  private seedPacer(): void {
+    const rows = this.db
+      .prepare(
+        `SELECT at, json_array_length(record_keys) AS n FROM exchanges
+         WHERE kind = 'batch' AND at > ? ORDER BY at`,
+      )
+      .all(this.startedAt - 60_000) as { at: number; n: number }[];
+    for (const r of rows) this.pacer.record(r.n, r.at);
+  }
+
+  /** Builds payloads, decides what to send, plans the requests (and, in a dry run, the estimate). */
+  private prepare(category: Category): Batch[] {
+    const counts = this.counts[category];
+    const plan = this.plan[category];
+    const openTasks = category === 'jobs' ? recordIdsWithOpenTasks(this.db) : new Set<number>();
+    const toSend: SendItem[] = [];
+    const unbuildable: { record: SyncableRecord; message: string }[] = [];
+    for (const record of eligibleRecords(this.db, category)) {
+      counts.eligible++;
+      const built = buildPayload(
+        { category, key: record.key, values: record.values },
+        { organizationUrn: this.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
+      );
+      if (!built.ok) {
+        unbuildable.push({ record, message: built.problem });
+        continue;
+      }
+      if (this.shouldSend(record, built.hash, openTasks)) toSend.push({ recordId: record.id, payload: built });
+      else counts.skipped++;
+    }
+    const batches = planBatches(category, toSend, { batchSize: this.settings.batchSize, oversize: this.settings.oversizeStrategy });
+
+    for (const u of unbuildable) {
+      const entry = { category, key: u.record.key, message: u.message, exchangeId: null };
+      this.unbuildable.push(entry);
+      this.pushRejected(entry);
+      counts.failed++;
+    }
+    if (!this.dryRun && unbuildable.length > 0) {
+      const at = this.runtime.now();
+      this.db.transaction(() => {
+        for (const u of unbuildable) this.writer.markUnbuildable(u.record.id, u.message, at);
+      })();
+    }
+
+    plan.records = counts.eligible;
+    plan.toSend = toSend.length;
+    plan.skipped = counts.skipped;
+    plan.requests = batches.length;
+    plan.tunnelled = batches.filter(isTunnelled).length;
+    plan.samplePayloads = batches[0]?.items.slice(0, 3).map((i) => i.payload.element) ?? [];
+    this.plannedRequests += batches.length;
+    if (this.dryRun) this.estimate(batches);
+    return batches;
+  }
+
+  private shouldSend(record: SyncableRecord, hash: string, openTasks: Set<number>): boolean {
+    if (openTasks.has(record.id)) return false;
+    if (this.options.retryFailed) return record.syncStatus === 'failed';
+    if (this.options.force) return true;
+    if (record.syncStatus === 'succeeded' && record.syncHash === hash) return false;
+    // LinkedIn refused exactly this payload: sending it unchanged would only be refused again.
+    if (record.syncStatus === 'failed' && record.rejectedHash === hash) return false;
+    return true;
+  }
+
+  /** Simulates the pacing window over the planned batches at a typical request time. */
+  private estimate(batches: Batch[]): void {
+    for (const batch of batches) {
+      const at = this.startedAt + this.estimatedMs;
+      this.estimatedMs += this.pacer.delayFor(batch.items.length, at);
+      this.pacer.record(batch.items.length, this.startedAt + this.estimatedMs);
+      this.estimatedMs += this.timing.estimatedRequestMs;
+    }
+  }
+
+  private async sendBatch(batch: Batch): Promise<void> {
+    const { category, items } = batch;
+    const n = items.length;
+    const delay = this.pacer.delayFor(n, this.runtime.now());
+    if (delay > 0) {
+      this.rate = { ...this.rate, state: 'pacing', until: this.runtime.now() + delay };
+      this.emitProgress();
+      await this.wait(delay);
+    }
+    this.rate = { ...this.rate, state: 'ok', until: null };
+    this.pacer.record(n, this.runtime.now());
+    this.counts[category].sent += n;
+
+    const wire = toWire(batch.request, this.makeBoundary);
+    let delivered;
+    try {
+      delivered = await this.client!.send(wire, { kind: 'batch', category, recordKeys: items.map((i) => i.payload.recordKey) });
+    } catch (err) {
+      if (err instanceof SyncFailure) this.failBatch(batch, err.message, err.exchangeId ?? null);
+      throw err;
+    }
+    this.rate = { ...this.rate, state: 'ok', until: null };
+
+    const { response } = delivered;
+    let outcomes: EntityOutcome[];
+    let fatal: SyncFailure | null = null;
+    if (response.status >= 200 && response.status < 300) {
+      outcomes = category === 'jobs' ? batchCreateOutcomes(items, response) : batchUpdateOutcomes(items, response);
+    } else if (response.status === 404 && category === 'stages') {
+      outcomes = wholeBatchOutcomes(items, response, ' (the application is not on LinkedIn yet: sync it first).');
+    } else if ([402, 403, 404].includes(response.status)) {
+      fatal = classifyStatus(response.status, response.body);
+      outcomes = wholeBatchOutcomes(items, response);
+    } else {
+      outcomes = wholeBatchOutcomes(items, response);
+    }
+
+    const at = this.runtime.now();
+    let exchangeId = 0;
+    this.db.transaction(() => {
+      exchangeId = this.exchangeLog!.insert(delivered.entry);
+      this.writer.writeOutcomes(outcomes, { exchangeId, at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs });
+    })();
+    if (fatal) throw new SyncFailure(fatal.kind, fatal.message, fatal.status, exchangeId);
+
+    const counts = this.counts[category];
+    for (const o of outcomes) {
+      if (o.kind === 'succeeded') counts.succeeded++;
+      else if (o.kind === 'failed') {
+        counts.failed++;
+        this.pushRejected({ category, key: o.item.payload.recordKey, message: o.message, exchangeId });
+      }
+    }
+    this.emitProgress();
+  }
+
+  /** The run stopped while this batch had no final answer: its records fail (not as rejected, so they are resent). */
+  private failBatch(batch: Batch, message: string, exchangeId: number | null): void {
+    const at = this.runtime.now();
+    const outcomes: EntityOutcome[] = batch.items.map((item) => ({ item, kind: 'failed', status: null, message, rejected: false }));
+    this.db.transaction(() => {
+      this.writer.writeOutcomes(outcomes, { exchangeId, at, runId: this.runId, firstPollAt: at });
+    })();
+    this.counts[batch.category].failed += batch.items.length;
+  }
+
+  /** `all`: poll every open task now, whenever it was due (the ones an earlier run left open). */
+  private async pollTasks(all: boolean): Promise<void> {
+    const resolution = await this.poller!.pollDue({ all });
+    this.counts.jobs.succeeded += resolution.succeeded;
+    this.counts.jobs.failed += resolution.failed;
+    for (const r of resolution.rejected) this.pushRejected({ category: 'jobs', key: r.key, message: r.message, exchangeId: r.exchangeId });
+    this.emitProgress();
+  }
+
+  private async waitForTasks(): Promise<void> {
+    const poller = this.poller!;
+    const deadline = this.runtime.now() + this.timing.taskWaitTimeoutMs;
+    this.phase = 'waiting-for-tasks';
+    this.emitProgress();
+    for (;;) {
+      const due = poller.nextDueAt();
+      if (due === null) return;
+      const now = this.runtime.now();
+      if (due > deadline) return;
+      if (due > now) await this.wait(due - now);
+      await this.pollTasks(false);
+    }
+  }
+
+  private pushRejected(entry: RejectedRecord): void {
+    if (this.rejected.length < MAX_LISTED_REJECTIONS) this.rejected.push(entry);
+  }
+
+  private throwIfCancelled(): void {
+    if (this.options.isCancelled?.()) throw new SyncCancelled();
+  }
+
+  /** Sleeps in short slices so a cancel is honoured during long waits too. */
+  private async wait(ms: number): Promise<void> {
+    let left = ms;
+    while (left > 0) {
+      this.throwIfCancelled();
+      const step = Math.min(left, 250);
+      await this.runtime.sleep(step);
+      left -= step;
+    }
+    this.throwIfCancelled();
+  }
+
+  private progress(): SyncProgress {
+    const now = this.runtime.now();
+    const pending = this.poller ? this.poller.openCount() : 0;
+    return {
+      runId: this.runId,
+      phase: this.phase,
+      category: this.currentCategory,
+      categories: { ...this.counts, jobs: { ...this.counts.jobs, pending } },
+      retried: this.retried,
+      requests: this.requests,
+      rateLimit: { ...this.rate, recordsLastMinute: this.pacer.recordsInWindow(now) },
+      requestsToday: requestsOnDay(this.db, now),
+      dailyBudget: this.settings.dailyRequestBudget,
+    };
+  }
+
+  private emitProgress(): void {
+    if (this.dryRun) return;
+    const progress = this.progress();
+    this.db.prepare('UPDATE sync_runs SET summary_json = ? WHERE id = ?').run(JSON.stringify({ progress }), this.runId);
+    this.options.onProgress?.(progress);
+  }
+
+  private finishRun(status: SyncSummary['status'], failure: SyncFailure | null): SyncSummary {
+    const finishedAt = this.runtime.now();
+    this.phase = 'done';
+    const progress = this.dryRun ? null : this.progress();
+    const categories = progress?.categories ?? this.counts;
+    const total = (k: keyof CategorySyncCounts) => CATEGORIES.reduce((sum, c) => sum + categories[c][k], 0);
+    const plan: DryRunPlan | null = this.dryRun
+      ? {
+          categories: this.plan,
+          requests: this.plannedRequests,
+          estimatedDurationMs: Math.round(this.estimatedMs),
+          unbuildable: this.unbuildable,
+        }
+      : null;
+    const summary: SyncSummary = {
+      runId: this.runId,
+      dryRun: this.dryRun,
+      status,
+      startedAt: this.startedAt,
+      finishedAt,
+      requests: this.dryRun ? this.plannedRequests : this.requests,
+      sent: total('sent'),
+      succeeded: total('succeeded'),
+      failed: total('failed'),
+      skipped: total('skipped'),
+      pending: total('pending'),
+      retried: this.retried,
+      categories,
+      rejected: this.rejected,
+      failure: failure?.info() ?? null,
+      requestsToday: requestsOnDay(this.db, finishedAt),
+      dailyBudget: this.settings.dailyRequestBudget,
+      plan,
+    };
+    this.db
+      .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?')
+      .run(status, finishedAt, JSON.stringify({ summary }), this.runId);
+    if (progress) this.options.onProgress?.({ ...progress, phase: 'done' });
+    return summary;
+  }
+}

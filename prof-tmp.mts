@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspaceDb } from './electron/core/db/connection';
+import { populate } from './bench/compliance.bench';
+import { checkRecord } from './shared/rsc/check';
+import { checkAll } from './electron/core/compliance';
+const N = 25000;
+const db = openWorkspaceDb(join(mkdtempSync(join(tmpdir(), 'p-')), 'b.rscw'));
+populate(db, N);
+const rows = db.prepare('SELECT id, category, values_json FROM records').all() as any[];
+let t = performance.now();
+const parsed = rows.map(r => [r.category, JSON.parse(r.values_json)]);
+console.log('parse', performance.now() - t);
+t = performance.now();
+for (let k = 0; k < 3; k++) for (const [c, v] of parsed) checkRecord(c, v, { now: Date.now() });
+console.log('checkRecord x3', performance.now() - t);
+t = performance.now(); let i = 0;
+for (const r of db.prepare('SELECT id, values_json FROM records').iterate() as any) { JSON.parse(r.values_json); i++; }
+console.log('iterate+parse', performance.now() - t);
+t = performance.now();
+const res = checkAll(db); console.log('checkAll', res.durationMs);
+const res2 = checkAll(db); console.log('checkAll again', res2.durationMs);
+console.log(db.prepare('select status, count(*) n from records group by 1').all());
+console.log(db.prepare('select rule, count(*) n from record_issues group by 1 order by 2 desc').all());

@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspaceDb } from './electron/core/db/connection';
+import { populate } from './bench/compliance.bench';
+const N = 25000;
+const db = openWorkspaceDb(join(mkdtempSync(join(tmpdir(), 'p-')), 'b.rscw'));
+populate(db, N);
+console.log('page_size', db.pragma('page_size', {simple:true}), 'cache', db.pragma('cache_size', {simple:true}));
+console.log('avg row', db.prepare('select avg(length(values_json)+length(original_json)+length(source_json)) a, category from records group by category').all());
+const ids = (db.prepare('select id from records').all() as any[]).map(r => r.id);
+function time(label: string, f: () => void) { const t = performance.now(); db.transaction(f)(); console.log(label, (performance.now() - t).toFixed(0)); }
+time('update all json_each', () => db.prepare("UPDATE records SET status='compliant', checked_at=? WHERE id IN (SELECT value FROM json_each(?))").run(Date.now(), JSON.stringify(ids)));
+time('update all json_each 2', () => db.prepare("UPDATE records SET status='warning', checked_at=? WHERE id IN (SELECT value FROM json_each(?))").run(Date.now(), JSON.stringify(ids)));
+const up = db.prepare("UPDATE records SET status=?, checked_at=? WHERE id = ?");
+time('per row', () => { for (const id of ids) up.run('error', Date.now(), id); });
+db.pragma('cache_size = -262144');
+time('json_each big cache', () => db.prepare("UPDATE records SET status='compliant', checked_at=? WHERE id IN (SELECT value FROM json_each(?))").run(Date.now(), JSON.stringify(ids)));
+time('json_each big cache again', () => db.prepare("UPDATE records SET status='warning', checked_at=? WHERE id IN (SELECT value FROM json_each(?))").run(Date.now(), JSON.stringify(ids)));
+time('per row big cache', () => { for (const id of ids) up.run('error', Date.now(), id); });
+time('update only checked_at', () => db.prepare("UPDATE records SET checked_at=checked_at+1").run());
+let t = performance.now(); for (const r of db.prepare('SELECT id, values_json FROM records').iterate() as any) JSON.parse(r.values_json); console.log('read', performance.now() - t);

@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspaceDb } from './electron/core/db/connection';
+import { populate } from './bench/compliance.bench';
+import { checkAll } from './electron/core/compliance';
+const db = openWorkspaceDb(join(mkdtempSync(join(tmpdir(), 'p-')), 'b.rscw'));
+populate(db, 25000);
+checkAll(db);
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect();
+await s.post('Profiler.enable'); await s.post('Profiler.start');
+for (let i = 0; i < 3; i++) checkAll(db);
+const { profile } = await s.post('Profiler.stop');
+const fs = await import('node:fs'); fs.mkdirSync('/tmp/prof2', { recursive: true }); fs.writeFileSync('/tmp/prof2/p.cpuprofile', JSON.stringify(profile));

@@ -1,0 +1,106 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { CATEGORIES, type Category } from '../../../shared/domain';
+import type { ExportDateMode, ExportFormat, ExportLayout, ExportResult } from '../../../shared/contract/export';
+import { client, platform } from './connection';
+import { messageOf } from './errors';
+import { useAppStore } from './app';
+
+export interface CleanOptions {
+  categories: Category[];
+  format: ExportFormat;
+  layout: ExportLayout;
+  dates: ExportDateMode;
+}
+
+export interface FinishedExport {
+  kind: 'audit' | 'clean';
+  result: ExportResult;
+  at: number;
+}
+
+/** A file name from the workspace name: what Excel shows in its title bar, so it should say whose data it is. */
+export function baseName(workspace: string | undefined): string {
+  const cleaned = (workspace ?? 'workspace').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned || 'workspace';
+}
+
+/** The audit workbook and the cleaned data; the file is chosen (or, in the browser, downloaded) through the platform. */
+export const useExportStore = defineStore('exporting', () => {
+  const includeBodies = ref(true);
+  const clean = ref<CleanOptions>({ categories: [...CATEGORIES], format: 'xlsx', layout: 'source', dates: 'source' });
+  const running = ref<'audit' | 'clean' | null>(null);
+  const last = ref<FinishedExport | null>(null);
+  const error = ref<string | null>(null);
+
+  /** In Electron the file is shown in its folder; in the browser it is downloaded. */
+  const revealLabel = computed(() => (platform().kind === 'electron' ? 'Show in folder' : 'Download'));
+
+  async function run(kind: 'audit' | 'clean', defaultName: string, extension: string, call: (path: string) => Promise<ExportResult>) {
+    if (running.value) return;
+    error.value = null;
+    const path = await platform().chooseSavePath({
+      title: kind === 'audit' ? 'Save the audit workbook' : 'Save the cleaned data',
+      defaultName,
+      extensions: [extension],
+    });
+    if (!path) return;
+    running.value = kind;
+    try {
+      const result = await call(path);
+      last.value = { kind, result, at: Date.now() };
+      useAppStore().notify(`Exported ${result.rows.toLocaleString('en-US')} rows to ${fileName(result.path)}.`);
+    } catch (err) {
+      error.value = messageOf(err);
+    } finally {
+      running.value = null;
+    }
+  }
+
+  function exportAudit() {
+    const name = `${baseName(useAppStore().workspace?.name)} - RSC audit.xlsx`;
+    return run('audit', name, 'xlsx', (path) => client().call('export:audit', { path, includeBodies: includeBodies.value }));
+  }
+
+  function exportClean() {
+    const o = clean.value;
+    if (o.categories.length === 0) return Promise.resolve();
+    const which = o.categories.length === 1 ? ` - ${o.categories[0]}` : '';
+    const name = `${baseName(useAppStore().workspace?.name)} - cleaned${which}.${o.format}`;
+    return run('clean', name, o.format, (path) =>
+      client().call('export:clean', {
+        path,
+        category: o.categories.length === 1 ? o.categories[0] : [...o.categories],
+        format: o.format,
+        layout: o.layout,
+        dates: o.dates,
+      }),
+    );
+  }
+
+  async function reveal(path: string) {
+    try {
+      await platform().reveal(path);
+    } catch (err) {
+      useAppStore().notify(messageOf(err), 'error');
+    }
+  }
+
+  function toggleCategory(c: Category, on: boolean) {
+    const set = new Set(clean.value.categories);
+    if (on) set.add(c);
+    else set.delete(c);
+    clean.value.categories = CATEGORIES.filter((x) => set.has(x));
+  }
+
+  function reset() {
+    last.value = null;
+    error.value = null;
+  }
+
+  return { includeBodies, clean, running, last, error, revealLabel, exportAudit, exportClean, reveal, toggleCategory, reset };
+});
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

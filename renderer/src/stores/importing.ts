@@ -1,0 +1,207 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type {
+  ColumnMatch,
+  FileInspection,
+  ImportSummary,
+  PresetInfo,
+  SheetInspection,
+  ValueMappingSuggestion,
+} from '../../../shared/contract/import';
+import { KEY_FIELDS } from '../../../shared/rsc';
+import type { Category } from '../../../shared/domain';
+import { client, platform } from './connection';
+import { messageOf } from './errors';
+
+export type ImportStep = 'choose' | 'sheets' | 'mapping' | 'importing' | 'done';
+
+/** The consultant's choices for one sheet, starting from what the backend detected. */
+export interface SheetChoice {
+  sheet: string;
+  include: boolean;
+  category: Category | null;
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMatch[];
+  valueSuggestions: ValueMappingSuggestion[];
+  /** field → source value → RSC value */
+  valueMappings: Record<string, Record<string, string>>;
+  preset: string | null;
+}
+
+export const IMPORT_EXTENSIONS = ['xlsx', 'csv', 'tsv', 'txt'];
+
+function choiceFrom(s: SheetInspection): SheetChoice {
+  return {
+    sheet: s.sheet,
+    include: s.category !== null && s.rows > 0,
+    category: s.category,
+    headerRow: s.headerRow,
+    headers: s.headers,
+    mapping: s.mapping,
+    valueSuggestions: s.valueMappings,
+    valueMappings: Object.fromEntries(
+      s.valueMappings.map((v) => [v.field, Object.fromEntries(v.values.filter((x) => x.target).map((x) => [x.source, x.target!]))]),
+    ),
+    preset: s.preset,
+  };
+}
+
+/** Key fields a sheet still lacks; a stage id is derived when the export has none. */
+export function missingKeys(choice: SheetChoice): string[] {
+  if (!choice.category) return [];
+  const mapped = new Set(choice.mapping.map((m) => m.field));
+  return KEY_FIELDS[choice.category].filter((f) => !(choice.category === 'stages' && f === 'stageId') && !mapped.has(f));
+}
+
+export const useImportStore = defineStore('importing', () => {
+  const step = ref<ImportStep>('choose');
+  const inspection = ref<FileInspection | null>(null);
+  const choices = ref<SheetChoice[]>([]);
+  const summary = ref<ImportSummary | null>(null);
+  const presets = ref<PresetInfo[]>([]);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+
+  const included = computed(() => choices.value.filter((c) => c.include));
+  const blockers = computed(() =>
+    included.value.flatMap((c) => {
+      if (!c.category) return [`Choose a category for “${c.sheet}”.`];
+      const keys = missingKeys(c);
+      return keys.length ? [`“${c.sheet}” needs a column mapped to ${keys.join(' and ')} (the record key).`] : [];
+    }),
+  );
+
+  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await work();
+    } catch (err) {
+      error.value = messageOf(err);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function reset() {
+    step.value = 'choose';
+    inspection.value = null;
+    choices.value = [];
+    summary.value = null;
+    error.value = null;
+  }
+
+  async function inspect(path: string, text?: { encoding?: string; delimiter?: string }) {
+    await attempt(async () => {
+      const result = await client().call('import:inspect', { path, ...(text ?? {}) } as { path: string });
+      inspection.value = result;
+      choices.value = result.sheets.map(choiceFrom);
+      summary.value = null;
+      step.value = 'sheets';
+    });
+  }
+
+  async function chooseFile() {
+    const picked = await attempt(() => platform().pickFiles({ title: 'Import an ATS export', extensions: IMPORT_EXTENSIONS }));
+    if (picked?.[0]) await inspect(picked[0]);
+  }
+
+  async function dropFiles(files: File[]) {
+    const paths = await attempt(() => platform().pathsForFiles(files));
+    if (paths?.[0]) await inspect(paths[0]);
+  }
+
+  async function resuggest(choice: SheetChoice, category?: Category) {
+    const sheet = inspection.value?.sheets.find((s) => s.sheet === choice.sheet);
+    const sameHeader = sheet && sheet.headerRow === choice.headerRow;
+    const suggestion = await attempt(() =>
+      client().call('import:suggest', {
+        sheet: choice.sheet,
+        headers: choice.headers,
+        ...(sameHeader ? { distinctValues: sheet.distinctValues.map((d) => d.map((v) => ({ value: v.value, count: v.count }))) } : {}),
+        ...(category ? { category } : {}),
+      }),
+    );
+    if (!suggestion) return;
+    choice.category = suggestion.category;
+    choice.mapping = suggestion.mapping;
+    choice.valueSuggestions = suggestion.valueMappings;
+    choice.preset = suggestion.preset;
+    choice.valueMappings = Object.fromEntries(
+      suggestion.valueMappings.map((v) => [v.field, Object.fromEntries(v.values.filter((x) => x.target).map((x) => [x.source, x.target!]))]),
+    );
+  }
+
+  async function setHeaderRow(choice: SheetChoice, row: number) {
+    const sheet = inspection.value?.sheets.find((s) => s.sheet === choice.sheet);
+    const previewRow = sheet?.preview.find((p) => p.row === row);
+    if (!sheet || !previewRow) return;
+    choice.headerRow = row;
+    choice.headers = previewRow.cells.map((c, i) => (c === null || c === '' ? `Column ${i + 1}` : String(c)));
+    await resuggest(choice, choice.category ?? undefined);
+  }
+
+  async function setCategory(choice: SheetChoice, category: Category) {
+    await resuggest(choice, category);
+  }
+
+  function setField(choice: SheetChoice, column: number, field: string | null) {
+    const m = choice.mapping.find((x) => x.column === column);
+    if (!m) return;
+    // One column per field: taking a field frees it elsewhere.
+    if (field) for (const other of choice.mapping) if (other !== m && other.field === field) Object.assign(other, { field: null, via: 'none', confidence: 0 });
+    Object.assign(m, { field, via: field ? 'manual' : 'none', confidence: field ? 1 : 0 });
+  }
+
+  async function loadPresets() {
+    presets.value = (await attempt(() => client().call('import:presets', {}))) ?? presets.value;
+  }
+
+  async function savePreset(choice: SheetChoice, name: string) {
+    if (!choice.category) return;
+    const saved = await attempt(() =>
+      client().call('import:savePreset', {
+        preset: {
+          name,
+          category: choice.category!,
+          headers: choice.headers,
+          mapping: Object.fromEntries(choice.mapping.filter((m) => m.field).map((m) => [m.header, m.field!])),
+          valueMappings: choice.valueMappings,
+        },
+      }),
+    );
+    if (saved) {
+      choice.preset = saved.preset.name;
+      await loadPresets();
+    }
+  }
+
+  async function run() {
+    if (!inspection.value || blockers.value.length) return;
+    step.value = 'importing';
+    const result = await attempt(() =>
+      client().call('import:run', {
+        path: inspection.value!.path,
+        ...(inspection.value!.text ? { encoding: inspection.value!.text.encoding, delimiter: inspection.value!.text.delimiter } : {}),
+        sheets: included.value.map((c) => ({
+          sheet: c.sheet,
+          category: c.category!,
+          headerRow: c.headerRow,
+          mapping: Object.fromEntries(c.mapping.map((m) => [m.header, m.field ?? ''])),
+          valueMappings: c.valueMappings,
+        })),
+      }),
+    );
+    if (result) {
+      summary.value = result;
+      step.value = 'done';
+    } else step.value = 'mapping';
+  }
+
+  return {
+    step, inspection, choices, summary, presets, busy, error, included, blockers,
+    reset, inspect, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
+  };
+});

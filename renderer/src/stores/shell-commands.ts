@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia';
+import { useAppStore } from './app';
+import { useImportStore } from './importing';
+import { platform } from './connection';
+
+type UndoHandler = { undo(): Promise<unknown>; redo(): Promise<unknown> };
+
+/**
+ * Commands from the native menu (Electron) — the browser harness has none. Undo/redo go to whichever
+ * history the records store registers.
+ */
+export const useShellCommands = defineStore('shell-commands', () => {
+  let history: UndoHandler | null = null;
+
+  function registerHistory(handler: UndoHandler) {
+    history = handler;
+  }
+
+  function listen(navigate: (path: string) => void) {
+    const bridge = window.rscw;
+    if (!bridge) return;
+    const app = useAppStore();
+    const imp = useImportStore();
+    bridge.onMenu((command, arg) => {
+      switch (command) {
+        case 'navigate':
+          if (arg) navigate(arg);
+          break;
+        case 'workspace:new':
+          navigate('/');
+          break;
+        case 'workspace:open':
+          void platform()
+            .pickFiles({ title: 'Open a workspace', extensions: ['rscw'] })
+            .then(async ([path]) => {
+              if (path) await app.openWorkspace(path);
+            });
+          break;
+        case 'import':
+          navigate('/import');
+          imp.reset();
+          void imp.chooseFile();
+          break;
+        case 'export':
+          navigate('/export');
+          break;
+        case 'undo':
+          void history?.undo();
+          break;
+        case 'redo':
+          void history?.redo();
+          break;
+      }
+    });
+  }
+
+  return { listen, registerHistory };
+});

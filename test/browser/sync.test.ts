@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshotPath, startApp, type RunningApp } from './support/app-server';
+import { engagement, seedRecords } from './support/seed-records';
+import { startFakeLinkedIn, type FakeLinkedIn } from '../support/fake-linkedin/server';
+
+const ORG = 'urn:li:organization:424242';
+const CANDIDATES = 6;
+
+describe('syncing to LinkedIn in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let fake: FakeLinkedIn;
+  let page: Page;
+
+  beforeAll(async () => {
+    fake = await startFakeLinkedIn({ taskPollsBeforeDone: 1 });
+    app = await startApp();
+    const workspace = join(app.dataDir, 'workspaces', 'Default.rscw');
+    // The server opens (and creates) its default workspace before it prints its address.
+    if (!existsSync(workspace)) throw new Error(`no default workspace at ${workspace}`);
+    seedRecords(workspace, engagement({ organizationUrn: ORG, candidates: CANDIDATES, rejectedCandidate: true }));
+    browser = await launchBrowser();
+    page = await newPage(browser, app.url);
+    page.on('pageerror', (e) => console.error(e.stack));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fake?.close();
+  });
+
+  it('points the user to Settings until the LinkedIn connection is set, then saves it', async () => {
+    await page.getByTestId('nav-sync').click();
+    await expect.poll(() => page.getByTestId('sync-needs-settings').isVisible()).toBe(true);
+    expect(await page.getByTestId('sync-needs-settings').textContent()).toContain('Client secret');
+
+    await page.getByTestId('go-settings').click();
+    await page.getByTestId('settings-org-urn').fill('424242');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByText('Write it as a URN: urn:li:organization:424242').isVisible()).toBe(true);
+
+    await page.getByTestId('settings-org-urn').fill(ORG);
+    await page.getByTestId('settings-client-id').fill(fake.clientId);
+    await page.getByTestId('settings-client-secret').fill(fake.clientSecret);
+    await page.getByTestId('settings-api-url').fill(fake.url);
+    await page.getByTestId('settings-oauth-url').fill(fake.url);
+    await page.getByTestId('settings-batch-size').fill('4');
+    await page.getByTestId('settings-save').click();
+    await expect.poll(() => page.getByTestId('secret-stored').isVisible()).toBe(true);
+    expect(await page.getByTestId('settings-client-secret').inputValue()).toBe('');
+    await page.screenshot({ path: screenshotPath('settings') });
+  });
+
+  it('runs a dry run that plans the batches and sends nothing', async () => {
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('sync-dry-run').click();
+    await expect.poll(() => page.getByTestId('sync-plan').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(fake.requests).toHaveLength(0);
+
+    // Batches of 4: 2 jobs → 1 request; 7 candidates → 2; 6 applications → 2; 6 stages, one request per application → 6.
+    expect(await page.getByTestId('plan-to-send').textContent()).toBe(String(2 + (CANDIDATES + 1) + CANDIDATES * 2));
+    const candidatesRow = await page.getByTestId('plan-row-candidates').locator('td').allTextContents();
+    expect(candidatesRow.slice(1, 5)).toEqual(['7', '7', '0', '2']);
+    await page.getByTestId('plan-sample-candidates').locator('summary').click();
+    expect(await page.getByTestId('plan-sample-candidates').locator('pre').textContent()).toContain('candidate1@mail.example');
+    await page.screenshot({ path: screenshotPath('sync-plan'), fullPage: true });
+  });
+
+  it('sends for real with live progress, and lists the record LinkedIn rejected', async () => {
+    // A slow LinkedIn for the candidates, so the running state can be seen.
+    fake.inject({ type: 'delay', ms: 1500 }, { resource: 'candidates', times: 2 });
+    await page.getByTestId('sync-send').click();
+    await expect.poll(() => page.getByTestId('sync-live-counts').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('progress-jobs').getAttribute('data-testid')).toBe('progress-jobs');
+    await page.screenshot({ path: screenshotPath('sync-progress') });
+
+    await expect.poll(() => page.getByTestId('sync-result').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await page.getByTestId('sync-outcome').textContent()).toContain('LinkedIn rejected 1 record');
+    expect(await page.getByTestId('result-failed').textContent()).toBe('1');
+    const rejected = page.getByTestId('sync-result').getByTestId('sync-record-list');
+    expect(await rejected.textContent()).toContain('C-BAD');
+    expect(await rejected.textContent()).toContain('atsLastModifiedAt');
+    await page.screenshot({ path: screenshotPath('sync'), fullPage: true });
+
+    // The fake's own record: every candidate arrived exactly once.
+    const sentCandidates = fake.requests.filter((r) => r.resource === 'candidates' && r.status === 200).flatMap((r) => r.keys);
+    expect(sentCandidates.sort()).toEqual([...Array.from({ length: CANDIDATES }, (_, i) => `C-${i + 1}`), 'C-BAD'].sort());
+    expect(fake.state.candidates.size).toBe(CANDIDATES);
+    expect(fake.state.stages.size).toBe(CANDIDATES);
+  });
+
+  it('opens the log entry that carried the rejected record, with its request and response', async () => {
+    await page.getByTestId('sync-result').locator('[data-testid^="rejected-log-"]').first().click();
+    await expect.poll(() => page.getByTestId('log-detail').isVisible()).toBe(true);
+    const detail = page.getByTestId('log-detail');
+    expect(await detail.getByTestId('log-request-body').textContent()).toContain('C-BAD');
+    expect(await detail.getByTestId('log-response-body').textContent()).toContain('must not be before atsCreatedAt');
+    const headers = await detail.locator('details.headers').first().textContent();
+    expect(headers).not.toContain(fake.clientSecret);
+    expect(headers).not.toMatch(/Bearer [A-Za-z0-9]{12,}/);
+    await page.screenshot({ path: screenshotPath('log') });
+
+    // Every exchange is listed; filtering by record key narrows to the ones that carried it.
+    await page.getByTestId('log-detail-close').click();
+    await page.getByTestId('log-filter-key').fill('C-BAD');
+    await expect.poll(() => page.locator('[data-testid^="log-row-"]').count()).toBe(1);
+    await page.locator('[data-testid^="log-row-"]').first().press('Enter');
+    await expect.poll(() => page.getByTestId('log-detail').isVisible()).toBe(true);
+  });
+
+  it('sends nothing the second time', async () => {
+    await page.getByTestId('nav-sync').click();
+    const before = fake.requests.length;
+    await page.getByTestId('sync-dry-run').click();
+    await expect.poll(async () => page.getByTestId('plan-to-send').textContent()).toBe('0');
+    await page.getByTestId('sync-send').click();
+    await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 30_000 }).toContain('nothing needed sending');
+    expect(fake.requests.slice(before).filter((r) => r.resource !== 'token' && r.resource !== 'tasks')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspaceDb } from '../../../electron/core/db/connection';
+import { application, candidate, FAST_TIMING, harness, insertRecords, job, ORG, records, stage, type Harness } from './helpers';
+import type { ReceivedRequest } from '../../support/fake-linkedin/server';
+
+const CHILD = fileURLToPath(new URL('./fixtures/sync-child.ts', import.meta.url));
+
+describe('a sync killed mid-run', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('resumes without resending acknowledged batches and without missing any record', async () => {
+    h = await harness({ taskPollsBeforeDone: 1 });
+    insertRecords(h.db, 'jobs', Array.from({ length: 4 }, (_, i) => job(i)));
+    insertRecords(h.db, 'candidates', Array.from({ length: 450 }, (_, i) => candidate(i)));
+    insertRecords(h.db, 'applications', Array.from({ length: 30 }, (_, i) => application(i)));
+    insertRecords(h.db, 'stages', Array.from({ length: 5 }, (_, i) => [stage(i, 0), stage(i, 1)]).flat());
+
+    // The third candidates request reaches LinkedIn but never gets an answer: the child is
+    // killed while it waits, as a crash or a closed laptop would.
+    h.fake.inject({ type: 'hang' }, { resource: 'candidates', skip: 2 });
+    const hung = new Promise<ReceivedRequest>((resolve) => {
+      h.fake.events.on('request', (r) => {
+        if (r.resource === 'candidates' && r.fault === 'hang') resolve(r);
+      });
+    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        CHILD,
+        JSON.stringify({
+          file: h.file,
+          credentials: { clientId: h.fake.clientId, clientSecret: h.fake.clientSecret },
+          settings: { organizationUrn: ORG, apiBaseUrl: h.fake.url, oauthBaseUrl: h.fake.url },
+          // Job tasks are first polled after a minute, so they are still open when the child dies.
+          timing: { ...FAST_TIMING, taskFirstPollMs: 60_000, requestTimeoutMs: 30_000 },
+        }),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const hungRequest = await Promise.race([
+      hung,
+      exited.then(() => {
+        throw new Error(`the child ended before the hang: ${stderr}`);
+      }),
+    ]);
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const killedAt = h.fake.requests.length;
+
+    // What the killed run left behind: two acknowledged candidate batches, jobs waiting on tasks.
+    const afterKill = openWorkspaceDb(h.file);
+    const statuses = (afterKill.prepare("SELECT sync_status, count(*) AS n FROM records WHERE category = 'candidates' GROUP BY 1 ORDER BY 1").all());
+    expect(statuses).toEqual([
+      { sync_status: null, n: 250 },
+      { sync_status: 'succeeded', n: 200 },
+    ]);
+    expect(afterKill.prepare("SELECT count(*) AS n FROM sync_tasks WHERE status = 'IN_PROGRESS'").get()).toEqual({ n: 4 });
+    expect(afterKill.prepare('SELECT status FROM sync_runs').all()).toEqual([{ status: 'running' }]);
+    afterKill.close();
+
+    const resumed = await h.sync();
+    expect(resumed.status).toBe('finished');
+    expect(resumed).toMatchObject({ sent: 250 + 30 + 10, failed: 0, pending: 0 });
+    expect(resumed.categories.jobs).toMatchObject({ sent: 0, succeeded: 4 });
+
+    // From the fake's own record: every candidate arrived in exactly one handled request…
+    const handled = h.fake.requests.filter((r) => r.applied);
+    const counts = (resource: string) => {
+      const m = new Map<string, number>();
+      for (const r of handled.filter((x) => x.resource === resource)) for (const k of r.keys) m.set(k, (m.get(k) ?? 0) + 1);
+      return m;
+    };
+    for (const [resource, total] of [['jobs', 4], ['candidates', 450], ['applications', 30], ['stages', 10]] as const) {
+      const m = counts(resource);
+      expect(m.size).toBe(total);
+      expect([...m.values()].every((n) => n === 1)).toBe(true);
+    }
+    // …the acknowledged batches were never put on the wire again, and the unanswered one was, once.
+    const acknowledged = h.fake.requests.slice(0, killedAt).filter((r) => r.resource === 'candidates' && r.status === 200).flatMap((r) => r.keys);
+    expect(acknowledged).toHaveLength(200);
+    const afterResume = h.fake.requests.slice(killedAt);
+    const resentKeys = afterResume.filter((r) => r.resource === 'candidates').flatMap((r) => r.keys);
+    expect(resentKeys.filter((k) => acknowledged.includes(k))).toEqual([]);
+    expect(resentKeys.filter((k) => hungRequest.keys.includes(k))).toHaveLength(hungRequest.keys.length);
+    expect(afterResume.filter((r) => r.resource === 'jobs')).toHaveLength(0);
+
+    expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
+    expect(records(h.db, 'jobs').every((r) => r.sync_status === 'succeeded' && r.linkedin_urn)).toBe(true);
+    expect(h.db.prepare('SELECT status FROM sync_runs ORDER BY id').all()).toEqual([{ status: 'failed' }, { status: 'finished' }]);
+
+    const again = await h.sync();
+    expect(again.sent).toBe(0);
+  });
+});
