@@ -89,6 +89,7 @@ export class Backend {
       emit,
     };
     if (options.workspacePath) this.context.openWorkspace(options.workspacePath);
+    jobs.warm();
   }
 
   /** Validates raw input against the contract, then runs the handler. Never throws. */
@@ -130,6 +131,7 @@ export class Backend {
   }
 
   close(): void {
+    void this.context.jobs.close();
     this.session?.close();
     this.session = null;
     this.listeners.clear();

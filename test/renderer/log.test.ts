@@ -108,6 +108,8 @@ describe('the Log screen', () => {
     expect(detail.find('[data-testid="log-request-body"]').text()).toContain('"firstName": "Ada"');
     expect(detail.find('[data-testid="log-response-body"]').text()).toContain('"status": 204');
     expect(wrapper.find('[data-testid="log-row-2"]').attributes('aria-selected')).toBe('true');
+    // With the entry open beside it, the table keeps time, status and request only.
+    expect(wrapper.findAll('[data-testid="log-table"] thead th').map((th) => th.text())).toEqual(['Time', 'Status', 'Request']);
 
     await wrapper.find('[data-testid="log-row-2"]').trigger('keydown', { key: 'ArrowDown' });
     await flushPromises();

@@ -83,7 +83,11 @@ describe('the Sync screen', () => {
     h.client.handle('sync:start', () => new Promise<SyncSummary>((r) => (finish = r)));
     const live = progress({
       categories: perCategory((c) =>
-        c === 'jobs' ? counts({ eligible: 5, sent: 5, succeeded: 5 }) : c === 'candidates' ? counts({ eligible: 150, skipped: 10, sent: 100, succeeded: 97, failed: 3 }) : counts(),
+        c === 'jobs'
+          ? counts({ eligible: 5, sent: 5, succeeded: 5 })
+          : c === 'candidates'
+            ? counts({ eligible: 150, skipped: 10, sent: 104, succeeded: 97, failed: 3 })
+            : counts(),
       ),
       retried: 2,
       requests: 4,
@@ -108,8 +112,10 @@ describe('the Sync screen', () => {
     expect(bar.attributes('aria-valuenow')).toBe('100');
     expect(bar.attributes('aria-valuemax')).toBe('140');
     expect(panel.find('[data-testid="progress-candidates"]').text()).toContain('3 failed');
+    expect(panel.find('[data-testid="progress-candidates"]').text()).toContain('4 awaiting LinkedIn');
+    expect(panel.find('[data-testid="progress-jobs"]').text()).not.toContain('awaiting');
     const liveText = panel.find('[data-testid="sync-live-counts"]').text();
-    expect(liveText).toMatch(/Sent\s*105/);
+    expect(liveText).toMatch(/Sent\s*109/);
     expect(liveText).toMatch(/Failed\s*3/);
     expect(liveText).toMatch(/Retried\s*2/);
     expect(panel.find('[data-testid="rate-limit"]').text()).toContain('Backing off');

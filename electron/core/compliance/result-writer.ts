@@ -29,37 +29,24 @@ export function statusOf(issues: readonly Issue[]): StatusCounts {
 
 /**
  * A fingerprint of a result (records.check_hash): equal fingerprints and pack versions mean the
- * stored issues are already these, so the record need not be rewritten. Two FNV-1a-32 streams
- * with different offsets over every part, hashed in place (no concatenated copy: this runs for
- * every record of a full check).
+ * stored issues are already these, so the record need not be rewritten. Two 32-bit hashes in
+ * one pass over the joined text (one flat string hashes several times faster than its parts).
  */
 export function resultHash(issues: readonly Issue[]): string {
   if (issues.length === 0) return '-';
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  let length = 0;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193) + 0x9e3779b9;
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-    h2 = Math.imul(h2 ^ 0x1f, 0x01000193);
-    length += text.length + 1;
-  };
+  let text = '';
   for (const i of issues) {
-    feed(i.rule);
-    feed(i.field);
-    feed(i.severity);
-    feed(i.message);
-    if (i.fix) {
-      feed(i.fix.label);
-      feed(typeof i.fix.value);
-      feed(typeof i.fix.value === 'string' ? i.fix.value : JSON.stringify(i.fix.value));
-    }
+    text += `${i.rule}\u001f${i.field}\u001f${i.severity}\u001f${i.message}\u001f`;
+    if (i.fix) text += `${i.fix.label}\u001f${typeof i.fix.value}\u001f${JSON.stringify(i.fix.value)}\u001e`;
   }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${length.toString(36)}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 31) + c) | 0;
+  }
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
 /**

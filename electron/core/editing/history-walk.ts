@@ -36,7 +36,7 @@ export function redo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
 export function revert(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
   const target = operationEntry(db, operationId);
   if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
-  if (target.undone) throw new ContractFailure('ALREADY_UNDONE', `#${target.id} "${target.description}" is already undone.`);
+  if (target.undone) throw new ContractFailure('ALREADY_UNDONE', `#${target.id} (${target.description}) is already undone.`);
   return step(db, target, 'revert', progress);
 }
 
@@ -44,7 +44,7 @@ export function revert(db: Db, operationId: number, progress: EditProgress): Edi
 export function reapply(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
   const target = operationEntry(db, operationId);
   if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
-  if (!target.undone) throw new ContractFailure('NOT_UNDONE', `#${target.id} "${target.description}" is in effect already.`);
+  if (!target.undone) throw new ContractFailure('NOT_UNDONE', `#${target.id} (${target.description}) is in effect already.`);
   return step(db, target, 'redo', progress);
 }
 
@@ -66,7 +66,7 @@ function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', pr
   const done = operationEntry(db, target.id)!;
   const past = mode === 'undo' ? 'Undid' : mode === 'redo' ? 'Redid' : 'Reverted';
   return {
-    result: { operation: done, changedCells: changes.length, message: `${past} "${done.description}".` },
+    result: { operation: done, changedCells: changes.length, message: `${past} #${done.id}: ${done.description}.` },
     categories: union(categoriesOf(db, ids), rechecked.categories),
   };
 }
@@ -109,13 +109,13 @@ function refuseOverlap(db: Db, target: HistoryEntry, verb: string): void {
   if (rows.length === 0) return;
   const list = rows
     .slice(0, 3)
-    .map((o) => `#${o.id} "${o.description}" (${o.cells} cell${o.cells === 1 ? '' : 's'})`)
+    .map((o) => `#${o.id} (${o.description}, ${o.cells} cell${o.cells === 1 ? '' : 's'})`)
     .join(', ');
   const more = rows.length > 3 ? ` and ${rows.length - 3} more` : '';
   const first = rows[rows.length - 1];
   throw new ContractFailure(
     'OVERLAP',
-    `Cannot ${verb} #${target.id} "${target.description}": later operation${rows.length > 1 ? 's' : ''} ${list}${more} changed the same cells. ` +
+    `Cannot ${verb} #${target.id} (${target.description}): later operation${rows.length > 1 ? 's' : ''} ${list}${more} changed the same cells. ` +
       `Undo or revert #${first.id} first.`,
     { operations: rows.map((o) => ({ id: o.id, description: o.description, cells: o.cells })) },
   );
@@ -144,7 +144,7 @@ function refuseDrift(db: Db, target: HistoryEntry, changes: readonly PlannedChan
   if (drifted === 0 || !example) return;
   throw new ContractFailure(
     'CHANGED',
-    `Cannot ${verb} #${target.id} "${target.description}": ${drifted} of its cell${drifted === 1 ? ' has' : 's have'} changed outside the history since ` +
+    `Cannot ${verb} #${target.id} (${target.description}): ${drifted} of its cell${drifted === 1 ? ' has' : 's have'} changed outside the history since ` +
       `(e.g. ${example.field} of record #${example.recordId}, as after a re-import).`,
   );
 }

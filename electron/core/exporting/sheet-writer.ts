@@ -2,6 +2,7 @@ import type { stream, Style, Worksheet } from 'exceljs';
 import { fitCell } from './cell-text';
 import { looksLikeFormula } from './formula-safety';
 import type { StyleBook } from './cell-styles';
+import { useFastNotes } from './fast-notes';
 
 export type ExcelValue = string | number | boolean | Date | null;
 
@@ -44,6 +45,7 @@ export class SheetWriter {
       ...(header && options.autoFilter && columns.length > 0 ? { autoFilter: `A1:${last}1` } : {}),
     });
     this.ws.columns = columns.map((c) => ({ width: c.width }));
+    useFastNotes(this.ws);
     this.plain = book.get();
     this.rowStyle = this.plain;
     this.header = book.get({ tone: 'header', bold: true });

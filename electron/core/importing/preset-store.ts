@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mappingPresetSchema, type MappingPreset, type PresetInfo } from '../../../shared/contract/import';
 import { fieldSpec } from '../../../shared/rsc/fields';
 import { importFailure } from './import-failure';
@@ -30,6 +30,7 @@ export function deletePreset(dataDir: string, name: string): boolean {
 }
 
 export function writePresetFile(path: string, preset: MappingPreset): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(preset, null, 2) + '\n');
 }
 

@@ -36,6 +36,9 @@ interface QueuedJob {
 export class JobRunner {
   private queue: QueuedJob[] = [];
   private current: QueuedJob | null = null;
+  private worker: Worker | null = null;
+  private onWorkerMessage: ((m: WorkerMessage) => void) | null = null;
+  private onWorkerLost: ((reason: string) => void) | null = null;
 
   constructor(
     private readonly mode: 'worker' | 'inline',
@@ -116,27 +119,54 @@ export class JobRunner {
     return runJobBody(job.info.kind, job.input, job.workspacePath, job.cancelFlag, onProgress);
   }
 
+  /** Starts the worker ahead of the first job, so the first import does not wait for modules to load. */
+  warm(): void {
+    if (this.mode === 'worker') this.ensureWorker();
+  }
+
+  /** Stops the worker thread (the current job, if any, is abandoned: its transaction rolls back). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const { url, workerData } = workerEntry();
+    const worker = new Worker(url, { workerData });
+    // An idle worker must not keep the CLI or a test process alive.
+    worker.unref();
+    worker.on('message', (m: WorkerMessage) => this.onWorkerMessage?.(m));
+    const lost = (reason: string) => {
+      if (this.worker === worker) this.worker = null;
+      this.onWorkerLost?.(reason);
+    };
+    worker.on('error', (err) => lost(err.message));
+    worker.on('exit', (code) => lost(`exit ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
   private runInWorker(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const { url, workerData } = workerEntry();
-      const worker = new Worker(url, { workerData });
-      let settled = false;
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') onProgress(m.done, m.total, m.message);
-        else {
-          settled = true;
-          if (m.type === 'done') resolve(m.result);
-          else reject(new ContractFailure(m.error.code, m.error.message, m.error.details));
-          void worker.terminate();
-        }
-      });
-      worker.on('error', (err) => {
-        if (!settled) reject(err);
-        settled = true;
-      });
-      worker.on('exit', (code) => {
-        if (!settled) reject(new ContractFailure('JOB_CRASHED', `The ${job.info.kind} job stopped unexpectedly (exit ${code}).`));
-      });
+      const worker = this.ensureWorker();
+      worker.ref();
+      const settle = () => {
+        this.onWorkerMessage = null;
+        this.onWorkerLost = null;
+        worker.unref();
+      };
+      this.onWorkerMessage = (m) => {
+        if (m.type === 'progress') return onProgress(m.done, m.total, m.message);
+        settle();
+        if (m.type === 'done') resolve(m.result);
+        else reject(new ContractFailure(m.error.code, m.error.message, m.error.details));
+      };
+      this.onWorkerLost = (reason) => {
+        settle();
+        reject(new ContractFailure('JOB_CRASHED', `The ${job.info.kind} job stopped unexpectedly (${reason}); nothing it had not finished was saved.`));
+      };
       const request: WorkerRequest = {
         type: 'run',
         kind: job.info.kind,

@@ -1,4 +1,5 @@
-// Entry of a job worker thread: runs exactly one job and reports back.
+// Entry of the job worker thread: runs the jobs it is sent, one after another (the runner never sends a
+// second before the first is done), so modules load once rather than per job.
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerRequest } from './job-types';
 import { runJobBody } from './run-job-body';
@@ -7,7 +8,7 @@ import { toContractError } from './errors';
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-port.once('message', (req: WorkerRequest) => {
+port.on('message', (req: WorkerRequest) => {
   const send = (m: WorkerMessage) => port.postMessage(m);
   runJobBody(req.kind, req.input, req.workspacePath, new Int32Array(req.cancelFlag), (done, total, message) =>
     send({ type: 'progress', done, total, message }),
