@@ -1,6 +1,6 @@
 import type { CellValue } from '../domain';
 import { normalizeId } from '../values/ids';
-import type { JsonValue } from './json';
+import { sortKeysDeep, type JsonValue } from './json';
 
 /**
  * Minimal coercion from stored cell values to the JSON types LinkedIn expects.
@@ -85,7 +85,7 @@ function parseJsonArray(value: CellValue): JsonValue[] | null {
   if (typeof value !== 'string' || !value.trim().startsWith('[')) return null;
   try {
     const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? (parsed as JsonValue[]) : null;
+    return Array.isArray(parsed) ? (parsed as JsonValue[]).map(sortKeysDeep) : null;
   } catch {
     return null;
   }

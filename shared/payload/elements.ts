@@ -36,6 +36,8 @@ export interface BuiltPayload {
   /** Stages: the encoded parent application key that goes in the path. */
   parentKey?: string;
   element: JsonObject;
+  /** JSON.stringify(element), computed once: it is both hashed and spliced into the request body. */
+  elementJson: string;
   /** Hash of what LinkedIn would store; a record is re-sent only when it changes. */
   hash: string;
 }
@@ -67,11 +69,15 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
       if (postal !== undefined && country !== undefined) element.location = `${String(postal)}, ${String(country)}`;
     }
     const { operation, derived } = jobOperation(values, context.previouslyCreated ?? false);
+    delete element.jobPostingOperationType;
     // The hash leaves out an operation type derived from history (CREATE on the first send,
     // UPDATE afterwards), or every job would look changed right after its first success.
-    const hash = payloadHash(derived ? { ...element } : { ...element, jobPostingOperationType: operation });
-    element.jobPostingOperationType = operation;
-    return { ok: true, category, recordKey: key, entityKey: externalJobPostingId, element: ordered(element), hash };
+    const hash = payloadHash(JSON.stringify(ordered(derived ? element : { ...element, jobPostingOperationType: operation })));
+    const final = ordered({ ...element, jobPostingOperationType: operation });
+    return {
+      ok: true, category, recordKey: key, entityKey: externalJobPostingId,
+      element: final, elementJson: JSON.stringify(final), hash,
+    };
   }
 
   if (!context.organizationUrn) return problem('No organization URN: set it in the sync settings.');
@@ -86,16 +92,19 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
     if (!stageId) return problem('No stageId: the stage cannot be addressed.');
     const parentKey = encodeComplexKey({ atsJobApplicationId: applicationId, dataProvider: DATA_PROVIDER, integrationContext: org });
     const entityKey = encodeRestliPrimitive(stageId);
-    const hash = payloadHash({ parentKey, entityKey, element });
-    return { ok: true, category, recordKey: key, entityKey, parentKey, element, hash };
+    const elementJson = JSON.stringify(element);
+    const hash = payloadHash(`${parentKey}\u0000${entityKey}\u0000${elementJson}`);
+    return { ok: true, category, recordKey: key, entityKey, parentKey, element, elementJson, hash };
   }
 
   const keyField = category === 'candidates' ? 'atsCandidateId' : 'atsJobApplicationId';
   const id = normalizeId(values[keyField] ?? null) ?? (key || null);
   if (!id) return problem(`No ${keyField}: the record cannot be addressed.`);
   const entityKey = encodeComplexKey({ [keyField]: id, dataProvider: DATA_PROVIDER, integrationContext: org });
-  const hash = payloadHash({ entityKey, element });
-  return { ok: true, category, recordKey: key, entityKey, element, hash };
+  // Elements are built in BODY_FIELDS order (nested user JSON has sorted keys), so this text is canonical.
+  const elementJson = JSON.stringify(element);
+  const hash = payloadHash(`${entityKey}\u0000${elementJson}`);
+  return { ok: true, category, recordKey: key, entityKey, element, elementJson, hash };
 }
 
 function bodyOf(category: Category, values: FieldValues): JsonObject {

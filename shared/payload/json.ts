@@ -3,10 +3,15 @@ export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** JSON with object keys sorted at every level, so equal payloads always serialize identically. */
-export function canonicalJson(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+/**
+ * The same value with object keys sorted at every level, so that JSON.stringify of it is
+ * canonical. Used on structures that come from user text (JSON in a cell), whose key order is
+ * arbitrary; elements themselves are built in a fixed field order.
+ */
+export function sortKeysDeep(value: JsonValue): JsonValue {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  const out: JsonObject = {};
+  for (const k of Object.keys(value).sort()) out[k] = sortKeysDeep(value[k]);
+  return out;
 }

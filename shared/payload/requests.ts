@@ -1,5 +1,4 @@
 import type { BuiltPayload } from './elements';
-import type { JsonObject } from './json';
 import { RESTLI_PROTOCOL_VERSION, encodeRestliPrimitive, idsQuery } from './restli-keys';
 
 export type RestliMethod = 'batch_create' | 'batch_update' | 'batch_get';
@@ -47,7 +46,7 @@ export function jobsBatchCreate(payloads: readonly BuiltPayload[]): RestliReques
     restliMethod: 'batch_create',
     path: RESOURCE_PATHS.jobs,
     query: '',
-    body: JSON.stringify({ elements: payloads.map((p) => p.element) }),
+    body: `{"elements":[${payloads.map((p) => p.elementJson).join(',')}]}`,
   };
 }
 
@@ -72,15 +71,15 @@ export function taskBatchGet(taskUrns: readonly string[]): RestliRequest {
 }
 
 function batchUpdate(path: string, payloads: readonly BuiltPayload[]): RestliRequest {
-  const entities: JsonObject = {};
-  for (const p of payloads) entities[p.entityKey] = p.element;
+  // Spliced from each element's JSON (built once with the hash) rather than stringified again.
+  const entities = payloads.map((p) => `${JSON.stringify(p.entityKey)}:${p.elementJson}`).join(',');
   return {
     method: 'PUT',
     restliMethod: 'batch_update',
     path,
     // The body keys are the very strings in ids=List(…): one encoding for both (see restli-keys).
     query: idsQuery(payloads.map((p) => p.entityKey)),
-    body: JSON.stringify({ entities }),
+    body: `{"entities":{${entities}}}`,
   };
 }
 

@@ -52,42 +52,64 @@ class Findings {
  * keys) need other records and live in cross.ts.
  */
 export function checkRecord(category: Category, values: FieldValues, ctx: CheckContext = {}): RecordCheck {
+  return checkRecordInPlace(category, { ...values }, ctx);
+}
+
+/**
+ * checkRecord for a values object the caller owns and no longer needs as it was (a freshly
+ * parsed row): it becomes the normalized values, sparing a copy per record in a full check.
+ */
+export function checkRecordInPlace(category: Category, values: FieldValues, ctx: CheckContext = {}): RecordCheck {
   const found = new Findings();
-  const normalized: FieldValues = { ...values };
   const now = ctx.now ?? Date.now();
   for (const plan of PLANS[category]) {
     const spec = plan.spec;
-    const present = normalizeField(plan, values[spec.name] ?? null, normalized, found);
+    const present = normalizeField(plan, values[spec.name] ?? null, values, found);
     if (present) {
-      validateField(category, spec, normalized, found, now, ctx);
-      if (plan.unsupported) found.add('field-unsupported', spec.name, messages.unsupported(spec.name));
-    } else if (spec.requirement === 'required') {
-      found.add('required-missing', spec.name, messages.requiredMissing(category, spec.name));
-    } else if (spec.requirement === 'ifAvailable') {
-      found.add('available-missing', spec.name, messages.availableMissing(spec.name));
+      validateField(category, spec, values, found, now, ctx);
+      if (plan.unsupportedIssue) found.issues.push(plan.unsupportedIssue);
+    } else if (plan.missingIssue) {
+      found.issues.push(plan.missingIssue);
     }
   }
-  RECORD_RULES[category](normalized, found);
-  return { issues: found.issues, normalized, notes: found.notes };
+  RECORD_RULES[category](values, found);
+  return { issues: found.issues, normalized: values, notes: found.notes };
 }
 
 /** A field's spec with the per-field decisions made once, not per record. */
 interface FieldPlan {
   spec: FieldSpec;
   isId: boolean;
-  unsupported: boolean;
+  /**
+   * Issues whose message depends only on the field: built once and shared (frozen) by every
+   * record that has them, so a full check neither rebuilds nor re-fingerprints them.
+   */
+  missingIssue: Issue | null;
+  unsupportedIssue: Issue | null;
+}
+
+function sharedIssue(rule: string, field: string, message: string): Issue {
+  return Object.freeze({ rule, field, severity: ruleSpec(rule)?.severity ?? 'error', message });
 }
 
 const PLANS = Object.fromEntries(
   (['jobs', 'candidates', 'applications', 'stages'] as const).map((category) => [
     category,
-    fieldsOf(category).map(
-      (spec): FieldPlan => ({
+    fieldsOf(category).map((spec): FieldPlan => {
+      const missingIssue =
+        spec.requirement === 'required'
+          ? sharedIssue('required-missing', spec.name, messages.requiredMissing(category, spec.name))
+          : spec.requirement === 'ifAvailable'
+            ? sharedIssue('available-missing', spec.name, messages.availableMissing(spec.name))
+            : null;
+      const unsupported = category === 'jobs' && UNSUPPORTED_JOB_FIELDS.has(spec.name);
+      return {
         spec,
         isId: ID_FIELDS[category].has(spec.name),
-        unsupported: category === 'jobs' && UNSUPPORTED_JOB_FIELDS.has(spec.name),
-      }),
-    ),
+        missingIssue,
+        unsupportedIssue: unsupported ? sharedIssue('field-unsupported', spec.name, messages.unsupported(spec.name)) : null,
+      };
+    }),
   ]),
 ) as Record<Category, FieldPlan[]>;
 
@@ -111,7 +133,7 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
 
   if (plan.isId) {
     const id = normalizeId(value) ?? text;
-    out[field] = id;
+    if (id !== value) out[field] = id;
     if (typeof value === 'string' && id !== value) {
       found.note(field, value, id, id !== text ? `Read "${text}" as the id ${id}` : 'Removed surrounding spaces');
     }
@@ -120,6 +142,7 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
 
   switch (spec.type) {
     case 'emailList': {
+      if (text === value && !EMAIL_SEPARATOR.test(text)) return true; // one address, nothing to change
       const list = splitEmailList(text);
       const joined = joinEmailList(list);
       out[field] = joined;
@@ -130,6 +153,7 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
     }
     case 'countryCode':
     case 'enum': {
+      if (text === value && acceptsAsIs(spec, text)) return true;
       const upper = text.toUpperCase();
       const canonical = upper !== text && acceptsUppercase(spec, upper) ? upper : text;
       out[field] = canonical;
@@ -139,10 +163,17 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
       return true;
     }
     default:
-      out[field] = text;
+      if (text !== value) out[field] = text;
       if (typeof value === 'string' && text !== value) found.note(field, value, text, 'Removed surrounding spaces');
       return true;
   }
+}
+
+const EMAIL_SEPARATOR = /[;,\s]/;
+
+function acceptsAsIs(spec: FieldSpec, text: string): boolean {
+  if (spec.type === 'countryCode') return text.length === 2 && isCountryCode(text);
+  return spec.enumValues?.includes(text) ?? false;
 }
 
 function acceptsUppercase(spec: FieldSpec, upper: string): boolean {
@@ -235,7 +266,7 @@ function validateText(category: Category, spec: FieldSpec, text: string, found: 
     }
     return;
   }
-  if (category === 'stages' && field === 'stage' && text.toLowerCase() === 'not available') {
+  if (category === 'stages' && field === 'stage' && text.length === 13 && text.toLowerCase() === 'not available') {
     found.add('stage-not-available', field, messages.stageNotAvailable());
   }
 }

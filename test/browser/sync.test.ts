@@ -24,7 +24,6 @@ describe('syncing to LinkedIn in Chromium', () => {
     seedRecords(workspace, engagement({ organizationUrn: ORG, candidates: CANDIDATES, rejectedCandidate: true }));
     browser = await launchBrowser();
     page = await newPage(browser, app.url);
-    page.on('pageerror', (e) => console.error(e.stack));
   });
   afterAll(async () => {
     await browser?.close();

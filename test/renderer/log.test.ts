@@ -107,7 +107,7 @@ describe('the Log screen', () => {
     expect(detail.text()).toContain('Bearer [redacted]');
     expect(detail.find('[data-testid="log-request-body"]').text()).toContain('"firstName": "Ada"');
     expect(detail.find('[data-testid="log-response-body"]').text()).toContain('"status": 204');
-    expect(wrapper.find('[data-testid="log-row-2"]').attributes('aria-selected')).toBe('true');
+    expect(wrapper.find('[data-testid="log-row-2"]').attributes('aria-current')).toBe('true');
     // With the entry open beside it, the table keeps time, status and request only.
     expect(wrapper.findAll('[data-testid="log-table"] thead th').map((th) => th.text())).toEqual(['Time', 'Status', 'Request']);
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import SyncView from '../../renderer/src/views/SyncView.vue';
 import type { SyncRunInfo, SyncSummary } from '../../shared/contract/sync';
+import { useAppStore } from '../../renderer/src/stores/app';
 import { mountView, setup, type Harness } from './support/fake-backend';
 import { counts, dryRunPlan, perCategory, planned, progress, settingsView, summary } from './support/fixtures';
 
@@ -35,6 +36,15 @@ describe('the Sync screen', () => {
     const { wrapper } = await mountView(SyncView, h, '/sync');
     expect(wrapper.text()).toContain('No workspace is open');
     expect(h.client.calls).toHaveLength(0);
+  });
+
+  it('sends the user to Import when the workspace has no records', async () => {
+    const h = ready(setup());
+    const none = { total: 0, compliant: 0, warning: 0, error: 0, unchecked: 0, excluded: 0, synced: 0, syncFailed: 0 };
+    useAppStore().counts = perCategory(() => ({ ...none }));
+    const { wrapper } = await mountView(SyncView, h, '/sync');
+    expect(wrapper.find('[data-testid="sync-no-records"]').text()).toContain('Import');
+    expect(wrapper.find('[data-testid="sync-dry-run"]').exists()).toBe(false);
   });
 
   it('lists the missing settings and links to Settings', async () => {

@@ -2,12 +2,12 @@ import type { Db } from '../db/connection';
 import { setSetting } from '../db/settings-table';
 import { isCategory } from '../../../shared/domain';
 import type { Category, FieldValues, Issue } from '../../../shared/domain';
-import { checkRecord } from '../../../shared/rsc/check';
+import { checkRecordInPlace } from '../../../shared/rsc/check';
 import { checkCrossRecord, duplicateKeyIssue, type CrossLookups } from '../../../shared/rsc/cross';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { cancelled } from '../jobs/errors';
 import { CheckContexts, type ContextOverrides } from './check-context';
-import { keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
+import { idOf, keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
 import { ResultBatch, resultHash } from './result-writer';
 
 export interface CheckAllOptions extends ContextOverrides {
@@ -82,20 +82,36 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
       // statement is iterating, so the scan pauses, writes, and resumes after the last id.
       more = false;
       for (const row of scan.iterate(lastId) as IterableIterator<ScanRow>) {
-        const [id, category, sheetId, excludedFlag, valuesJson, , , storedKey] = row;
+        const [id, category, sheetId, , valuesJson, , , storedKey] = row;
         lastId = id;
         if (!isCategory(category)) continue;
-        const result = checkRecord(category, JSON.parse(valuesJson) as FieldValues, contexts.for(category, sheetId));
-        const entry = entryOf(category, result.normalized, excludedFlag !== 0);
-        if (category !== 'stages' && entry.key !== null) present[category].add(entry.key);
-        let cross: Issue[] | null;
-        if (entry.key !== null && entry.key !== storedKey) {
-          const ids = moved[category].get(entry.key);
+        const result = checkRecordInPlace(category, JSON.parse(valuesJson) as FieldValues, contexts.for(category, sheetId));
+        const normalized = result.normalized;
+        const key = keyOfNormalized(category, normalized);
+        let cross: Issue[] | null = NONE;
+        if (key !== null && key !== storedKey) {
+          const ids = moved[category].get(key);
           if (ids) ids.push(id);
-          else moved[category].set(entry.key, [id]);
+          else moved[category].set(key, [id]);
           cross = null;
-        } else {
-          cross = referenceIssues(category, entry, lookups, false);
+        }
+        switch (category) {
+          case 'jobs':
+          case 'candidates':
+            if (key !== null) present[category].add(key);
+            break;
+          case 'applications': {
+            if (key !== null) present.applications.add(key);
+            const job = idOf(normalized.atsJobPostingId);
+            const candidate = idOf(normalized.atsCandidateId);
+            if ((job !== null && !present.jobs.has(job)) || (candidate !== null && !present.candidates.has(candidate))) cross = null;
+            break;
+          }
+          case 'stages': {
+            const application = idOf(normalized.atsJobApplicationId);
+            if (application !== null && !present.applications.has(application)) cross = null;
+            break;
+          }
         }
         if (cross === null) revisit.add(id);
         else if (batch.addIfChanged(category, row, cross.length ? result.issues.concat(cross) : result.issues)) changed++;
@@ -117,7 +133,7 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
       const row = byId.get(id) as ScanRow | undefined;
       if (!row || !isCategory(row[1])) continue;
       const category = row[1];
-      const result = checkRecord(category, JSON.parse(row[4]) as FieldValues, contexts.for(category, row[2]));
+      const result = checkRecordInPlace(category, JSON.parse(row[4]) as FieldValues, contexts.for(category, row[2]));
       const entry = entryOf(category, result.normalized, row[3] !== 0);
       const cross = crossIssues(category, entry, lookups, { activeWithKey: (key) => duplicates[category].get(key) ?? 1 });
       if (batch.addIfChanged(category, row, cross.length ? result.issues.concat(cross) : result.issues)) changed++;

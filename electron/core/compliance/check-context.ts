@@ -39,7 +39,18 @@ export class CheckContexts {
     this.sheetOptions = (id) => stmt.get(id) as { options_json: string } | undefined;
   }
 
+  private last: { category: Category; sheetId: number | null; ctx: CheckContext } | null = null;
+
   for(category: Category, sheetId: number | null): CheckContext {
+    // Records come in runs of one sheet and category: answer those without building a cache key.
+    const last = this.last;
+    if (last && last.category === category && last.sheetId === sheetId) return last.ctx;
+    const ctx = this.lookup(category, sheetId);
+    this.last = { category, sheetId, ctx };
+    return ctx;
+  }
+
+  private lookup(category: Category, sheetId: number | null): CheckContext {
     const cacheKey = `${category}:${sheetId ?? ''}`;
     let ctx = this.cache.get(cacheKey);
     if (!ctx) {

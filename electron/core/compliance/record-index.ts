@@ -132,7 +132,8 @@ export function referencesOf(category: Category, values: FieldValues): { parentR
   return { parentRef: null, candidateRef: null };
 }
 
-function idOf(value: FieldValues[string] | undefined): string | null {
+/** An id field's value as a key: canonical text, or null when blank. */
+export function idOf(value: FieldValues[string] | undefined): string | null {
   return normalizeId(value ?? null);
 }
 

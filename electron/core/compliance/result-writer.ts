@@ -29,24 +29,40 @@ export function statusOf(issues: readonly Issue[]): StatusCounts {
 
 /**
  * A fingerprint of a result (records.check_hash): equal fingerprints and pack versions mean the
- * stored issues are already these, so the record need not be rewritten. Two 32-bit hashes in
- * one pass over the joined text (one flat string hashes several times faster than its parts).
+ * stored issues are already these, so the record need not be rewritten. Each issue is hashed
+ * on its own (FNV-1a and a polynomial hash over its parts) and the issue hashes are combined in
+ * order; the rule pack's shared, frozen issues (a missing field, an unsupported field) are
+ * hashed once and remembered, since most records carry some of them.
  */
 export function resultHash(issues: readonly Issue[]): string {
   if (issues.length === 0) return '-';
-  let text = '';
-  for (const i of issues) {
-    text += `${i.rule}\u001f${i.field}\u001f${i.severity}\u001f${i.message}\u001f`;
-    if (i.fix) text += `${i.fix.label}\u001f${typeof i.fix.value}\u001f${JSON.stringify(i.fix.value)}\u001e`;
-  }
   let h1 = 0x811c9dc5;
   let h2 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (const issue of issues) {
+    let pair = sharedHashes.get(issue);
+    if (pair === undefined) {
+      pair = issueHash(issue);
+      if (Object.isFrozen(issue)) sharedHashes.set(issue, pair);
+    }
+    h1 = Math.imul(h1 ^ pair[0], 0x01000193);
+    h2 = (Math.imul(h2, 0x9e3779b1) + pair[1]) | 0;
+  }
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${issues.length}`;
+}
+
+const sharedHashes = new WeakMap<Issue, [number, number]>();
+
+function issueHash(i: Issue): [number, number] {
+  let text = `${i.rule}\u001f${i.field}\u001f${i.severity}\u001f${i.message}`;
+  if (i.fix) text += `\u001f${i.fix.label}\u001f${typeof i.fix.value}\u001f${JSON.stringify(i.fix.value)}`;
+  let h1 = 0x811c9dc5;
+  let h2 = text.length;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = (Math.imul(h2, 31) + c) | 0;
   }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length.toString(36)}`;
+  return [h1, h2];
 }
 
 /**

@@ -5,7 +5,6 @@ import type {
   BulkAction, CellChange, GridFilter, OperationResult, UndoResult,
 } from '../../../shared/contract/records';
 import { filterCondition } from '../records/filter-sql';
-import { recheckRecords } from '../compliance';
 import { commitPlan, type EditOutcome } from './commit';
 import { redo, reapply, revert, undo } from './history-walk';
 import { operationEntry, redoTarget, undoTarget } from './operation-log';
@@ -37,13 +36,7 @@ export type HistoryCommand = Extract<EditCommand, { type: 'undo' | 'redo' | 'rev
 export type ResultOf<C extends EditCommand> = C extends HistoryCommand ? UndoResult : OperationResult;
 
 export function runEditCommand<C extends EditCommand>(db: Db, command: C, progress: EditProgress): EditOutcome<ResultOf<C>> {
-  const run = db.transaction(() => {
-    // The compliance engine learns which keys changed by comparing with its index of the records
-    // as they were; on a connection that has none yet (a job's), it must be built before any write,
-    // or a changed key would look unchanged and its dependents would not be re-checked.
-    recheckRecords(db, []);
-    return execute(db, command, progress);
-  });
+  const run = db.transaction(() => execute(db, command, progress));
   return run.immediate() as EditOutcome<ResultOf<C>>;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { isCategory, type Category } from '../../../shared/domain';
 import type { OperationKind, OperationResult } from '../../../shared/contract/records';
-import { recheckRecords } from '../compliance';
+import { Recheck } from './recheck';
 import { CellWriter } from './cell-writer';
 import { insertOperation, operationEntry } from './operation-log';
 import type { ChangePlan } from './planned-change';
@@ -36,15 +36,16 @@ export function commitPlan(
     { ...op, recordCount: ids.length, cellCount: plan.changes.length, categories },
     at,
   );
+  const recheck = Recheck.prepare(db, ids);
   const writer = new CellWriter(db);
   writer.apply(plan.changes, progress);
   writer.log(operationId, plan.changes, at);
   progress.throwIfCancelled();
   progress.progress(plan.changes.length, plan.changes.length, 'Re-checking');
-  const rechecked = recheckRecords(db, ids);
+  const rechecked = recheck.run();
   return {
     result: { operation: operationEntry(db, operationId), changedCells: plan.changes.length, changedRecords: ids.length, ...base },
-    categories: union(categories, rechecked.categories),
+    categories: union(categories, rechecked),
   };
 }
 

@@ -2,13 +2,13 @@ import type { Db } from '../db/connection';
 import { ContractFailure } from '../../../shared/contract/define';
 import type { CellValue } from '../../../shared/domain';
 import type { HistoryEntry, UndoResult } from '../../../shared/contract/records';
-import { recheckRecords } from '../compliance';
 import { fieldPath } from '../records/json-path';
 import { CellWriter } from './cell-writer';
 import { categoriesOf, union, type EditOutcome } from './commit';
 import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
 import { EXCLUDED_FIELD, parseCellJson, sameValue, type PlannedChange } from './planned-change';
 import type { EditProgress } from './progress';
+import { Recheck } from './recheck';
 
 /**
  * Undo, redo and reverting one operation. An operation's cells go back to their `before` values
@@ -58,16 +58,18 @@ function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', pr
   refuseOverlap(db, target, verb);
   const changes = editsOf(db, target.id);
   refuseDrift(db, target, changes, backwards, verb);
+  const ids = [...new Set(changes.map((c) => c.recordId))];
+  const recheck = Recheck.prepare(db, ids);
   new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing');
   setUndone(db, target.id, backwards);
   progress.throwIfCancelled();
-  const ids = [...new Set(changes.map((c) => c.recordId))];
-  const rechecked = recheckRecords(db, ids);
+  progress.progress(changes.length, changes.length, 'Re-checking');
+  const rechecked = recheck.run();
   const done = operationEntry(db, target.id)!;
   const past = mode === 'undo' ? 'Undid' : mode === 'redo' ? 'Redid' : 'Reverted';
   return {
     result: { operation: done, changedCells: changes.length, message: `${past} #${done.id}: ${done.description}.` },
-    categories: union(categoriesOf(db, ids), rechecked.categories),
+    categories: union(categoriesOf(db, ids), rechecked),
   };
 }
 

@@ -6,7 +6,11 @@ export interface ExportControl {
 
 export const NO_CONTROL: ExportControl = { progress: () => undefined, throwIfCancelled: () => undefined };
 
-const BATCH = 500;
+const BATCH = 200;
+
+export interface Drainable {
+  drain(): Promise<void>;
+}
 
 /**
  * Counts written rows across a whole export. Every batch it reports progress, checks for
@@ -26,13 +30,15 @@ export class Pacer {
     return this.done;
   }
 
-  async row(message: string): Promise<void> {
+  /** Counts one row; every batch, reports, checks for cancellation and lets `output` drain. */
+  async row(message: string, output?: Drainable): Promise<void> {
     this.done++;
     if (++this.sinceYield < BATCH) return;
     this.sinceYield = 0;
     this.control.progress(Math.min(this.done, this.total), this.total, message);
     this.control.throwIfCancelled();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (output) await output.drain();
+    else await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   finish(message: string): void {

@@ -91,10 +91,32 @@ export class SheetWriter {
     row.commit();
   }
 
+  /**
+   * Waits until the zip has taken most of what was written. exceljs's sheet stream ignores
+   * back-pressure, so without this a fast writer buffers the whole uncompressed workbook (and
+   * the compressor, fed one chunk per event-loop turn, falls ever further behind).
+   */
+  async drain(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let waited = 0; this.backlog() > BACKLOG_LIMIT && waited < MAX_WAIT_MS; waited++) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  /** Bytes queued between the sheet and the compressor: private parts of exceljs and archiver, so 0 when absent. */
+  private backlog(): number {
+    const stream = (this.ws as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream;
+    return stream?.pipes?.[0]?._writableState?.length ?? 0;
+  }
+
   commit(): void {
     this.ws.commit();
   }
 }
+
+const BACKLOG_LIMIT = 4 * 1024 * 1024;
+/** Never wait forever on a signal from someone else's internals. */
+const MAX_WAIT_MS = 10_000;
 
 export function columnLetter(n: number): string {
   let s = '';

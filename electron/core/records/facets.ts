@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/records';
 import { filterCondition, type SqlCondition } from './filter-sql';
 import { fieldPath } from './json-path';
+import { countMatching } from './window';
 
 export interface FacetOptions {
   valueFields?: string[];
@@ -19,10 +20,8 @@ const MAX_VALUE_LENGTH = 60;
 const DEFAULT_MAX_VALUES = 30;
 
 export function fetchFacets(db: Db, filter: GridFilter, options: FacetOptions = {}): GridFacets {
-  const all = filterCondition(db, filter);
-  const { n: total } = db.prepare(`SELECT count(*) AS n FROM records r WHERE ${all.sql}`).get(...all.params) as { n: number };
   return {
-    total,
+    total: countMatching(db, filter),
     statuses: statusCounts(db, filterCondition(db, filter, { status: true })),
     sync: syncCounts(db, filterCondition(db, filter, { sync: true })),
     rules: ruleFacets(db, issueScope(db, filter, { rule: true })),

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection';
+import type { CellValue } from '../../../shared/domain';
 import type { GridFilter, GridRecordStatus, GridSyncStatus } from '../../../shared/contract/records';
 import { fieldPath } from './json-path';
 
@@ -36,24 +37,17 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
   const syncs = omit.sync ? [] : asList(filter.syncStatus);
   if (syncs.length > 0) parts.push(syncCondition(syncs, params));
 
+  // EXISTS probes the (category, rule|field, record_id) index per row and lets a window stop early;
+  // an IN list would be built whole before the first row.
   if (filter.rule && !omit.rule) {
-    parts.push('r.id IN (SELECT record_id FROM record_issues WHERE category = ? AND rule = ?)');
+    parts.push('EXISTS (SELECT 1 FROM record_issues i WHERE i.category = ? AND i.rule = ? AND i.record_id = r.id)');
     params.push(filter.category, filter.rule);
   }
   if (filter.field && !omit.field) {
-    parts.push('r.id IN (SELECT record_id FROM record_issues WHERE category = ? AND field = ?)');
+    parts.push('EXISTS (SELECT 1 FROM record_issues i WHERE i.category = ? AND i.field = ? AND i.record_id = r.id)');
     params.push(filter.category, filter.field);
   }
-  if (filter.value && !omit.value) {
-    const { field, value } = filter.value;
-    if (value === null || value === '') {
-      parts.push("coalesce(r.values_json ->> ?, '') = ''");
-      params.push(fieldPath(field));
-    } else {
-      parts.push('r.values_json ->> ? = ?');
-      params.push(fieldPath(field), typeof value === 'boolean' ? Number(value) : value);
-    }
-  }
+  if (filter.value && !omit.value) parts.push(valueCondition(filter.value.field, filter.value.value, params));
   const search = filter.search?.trim();
   if (search) parts.push(searchCondition(search, params));
   if (filter.recordIds) {
@@ -61,6 +55,22 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
     params.push(JSON.stringify(filter.recordIds));
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * A field equal to a value. Extracting a field parses each row's JSON, so rows are first tested
+ * for the value's JSON text anywhere in values_json (a plain substring test, far cheaper); only
+ * rows containing it are parsed.
+ */
+function valueCondition(field: string, value: CellValue, params: unknown[]): string {
+  if (value === null || value === '') {
+    params.push(fieldPath(field));
+    return "coalesce(r.values_json ->> ?, '') = ''";
+  }
+  const sqlValue = typeof value === 'boolean' ? Number(value) : value;
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  params.push(`%${escapeLike(text)}%`, fieldPath(field), sqlValue);
+  return "(r.values_json LIKE ? ESCAPE '\\' AND r.values_json ->> ? = ?)";
 }
 
 function hasIndexedCriterion(filter: GridFilter, omit: FilterOmissions): boolean {

@@ -1,7 +1,6 @@
 import type { Db } from '../db/connection';
 import type { GridFilter, GridPage, GridRow, GridSort, StoredStatus } from '../../../shared/contract/records';
-import { filterCondition } from './filter-sql';
-import { fieldPath } from './json-path';
+import { countMatching, windowIds } from './window';
 import { editedOriginals, issuesOf, parseValues, pick, unmappedHeaders } from './row-parts';
 
 interface RecordRow {
@@ -35,15 +34,8 @@ export interface PageRequest {
  * are read whole, with their issues in one more indexed query.
  */
 export function fetchPage(db: Db, request: PageRequest): GridPage {
-  const where = filterCondition(db, request.filter);
-  const { n: total } = db.prepare(`SELECT count(*) AS n FROM records r WHERE ${where.sql}`).get(...where.params) as {
-    n: number;
-  };
-  const order = orderBy(request.sort);
-  const ids = db
-    .prepare(`SELECT r.id FROM records r WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
-    .pluck()
-    .all(...where.params, ...order.params, request.limit, request.offset) as number[];
+  const total = countMatching(db, request.filter);
+  const ids = windowIds(db, request.filter, request.sort, request.limit, request.offset);
   return { total, offset: request.offset, rows: rowsByIds(db, ids) };
 }
 
@@ -84,29 +76,4 @@ export function rowsByIds(db: Db, ids: number[]): GridRow[] {
     });
   }
   return out;
-}
-
-const STATUS_RANK = "CASE r.status WHEN 'compliant' THEN 0 WHEN 'unchecked' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END";
-
-function orderBy(sort: GridSort | undefined): { sql: string; params: unknown[] } {
-  if (!sort) return { sql: 'r.id', params: [] };
-  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  switch (sort.column) {
-    case '$row':
-      return { sql: `r.id ${dir}`, params: [] };
-    case '$key':
-      return { sql: `r.key ${dir}, r.id`, params: [] };
-    case '$status':
-      return { sql: `r.excluded ${dir}, ${STATUS_RANK} ${dir}, r.id`, params: [] };
-    case '$issues':
-      return { sql: `r.error_count ${dir}, r.warning_count ${dir}, r.info_count ${dir}, r.id`, params: [] };
-    case '$sync':
-      return { sql: `r.sync_status ${dir}, r.id`, params: [] };
-    default:
-      // Empty cells last whatever the direction: a consultant sorting looks for values.
-      return {
-        sql: `(r.values_json ->> ?) IS NULL, r.values_json ->> ? ${dir}, r.id`,
-        params: [fieldPath(sort.column), fieldPath(sort.column)],
-      };
-  }
 }

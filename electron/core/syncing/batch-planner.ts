@@ -34,10 +34,12 @@ export interface PlanOptions {
  *   later version still arrives last);
  * - stages: one application per request, since the application's key is in the path;
  * - with 'split', keys are packed only while the query string stays under the limit.
+ * Lazy: each request is yielded as soon as it is full, so the sync builds the next request
+ * while LinkedIn works on the current one (stages are grouped first, which needs them all).
  */
-export function planBatches(category: Category, items: readonly SendItem[], options: PlanOptions): Batch[] {
+export function* batchStream(category: Category, items: Iterable<SendItem>, options: PlanOptions): Generator<Batch> {
   const size = Math.min(100, Math.max(1, Math.trunc(options.batchSize)));
-  const groups: SendItem[][] = [];
+  let groups: Iterable<Iterable<SendItem>> = [items];
   if (category === 'stages') {
     const byParent = new Map<string, SendItem[]>();
     for (const item of items) {
@@ -46,36 +48,35 @@ export function planBatches(category: Category, items: readonly SendItem[], opti
       list.push(item);
       byParent.set(parent, list);
     }
-    groups.push(...byParent.values());
-  } else {
-    groups.push([...items]);
+    groups = byParent.values();
   }
-
-  const batches: Batch[] = [];
+  const frame = 'ids=List()'.length - 1;
   for (const group of groups) {
     let current: SendItem[] = [];
     let keys = new Set<string>();
-    // Length of `ids=List(k1,k2,…)`: 10 characters of frame plus each key and its comma.
-    let queryLength = 'ids=List()'.length - 1;
-    const flush = () => {
-      if (current.length > 0) batches.push(toBatch(category, current));
-      current = [];
-      keys = new Set();
-      queryLength = 'ids=List()'.length - 1;
-    };
+    // Length of `ids=List(k1,k2,…)`: the frame plus each key and its comma.
+    let queryLength = frame;
     for (const item of group) {
       const key = item.payload.entityKey;
       const addedLength = key.length + 1;
       const overQuery =
         options.oversize === 'split' && category !== 'jobs' && current.length > 0 && queryLength + addedLength > MAX_QUERY_LENGTH;
-      if (current.length >= size || keys.has(key) || overQuery) flush();
+      if (current.length >= size || keys.has(key) || overQuery) {
+        yield toBatch(category, current);
+        current = [];
+        keys = new Set();
+        queryLength = frame;
+      }
       current.push(item);
       keys.add(key);
       queryLength += addedLength;
     }
-    flush();
+    if (current.length > 0) yield toBatch(category, current);
   }
-  return batches;
+}
+
+export function planBatches(category: Category, items: Iterable<SendItem>, options: PlanOptions): Batch[] {
+  return [...batchStream(category, items, options)];
 }
 
 function toBatch(category: Category, items: SendItem[]): Batch {

@@ -5,42 +5,27 @@ import type { EntityOutcome } from './batch-results';
 export interface SyncableRecord {
   id: number;
   key: string;
-  values: FieldValues;
+  /** records.values_json, parsed only when the record's payload is built. */
+  valuesJson: string;
   syncStatus: 'succeeded' | 'failed' | 'pending' | null;
   syncHash: string | null;
   rejectedHash: string | null;
   linkedinUrn: string | null;
 }
 
-interface RecordRow {
-  id: number;
-  key: string;
-  values_json: string;
-  sync_status: SyncableRecord['syncStatus'];
-  sync_hash: string | null;
-  sync_rejected_hash: string | null;
-  linkedin_urn: string | null;
+export function parseValues(record: SyncableRecord): FieldValues {
+  return JSON.parse(record.valuesJson) as FieldValues;
 }
 
 /** Only records the compliance engine passed (warnings allowed) and nobody excluded are ever sent. */
-export function* eligibleRecords(db: Db, category: Category): Generator<SyncableRecord> {
-  const rows = db
+export function eligibleRecords(db: Db, category: Category): SyncableRecord[] {
+  return db
     .prepare(
-      `SELECT id, key, values_json, sync_status, sync_hash, sync_rejected_hash, linkedin_urn FROM records
-       WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 ORDER BY id`,
+      `SELECT id, key, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
+              sync_rejected_hash AS rejectedHash, linkedin_urn AS linkedinUrn
+       FROM records WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 ORDER BY id`,
     )
-    .iterate(category) as IterableIterator<RecordRow>;
-  for (const r of rows) {
-    yield {
-      id: r.id,
-      key: r.key,
-      values: JSON.parse(r.values_json) as FieldValues,
-      syncStatus: r.sync_status,
-      syncHash: r.sync_hash,
-      rejectedHash: r.sync_rejected_hash,
-      linkedinUrn: r.linkedin_urn,
-    };
-  }
+    .all(category) as SyncableRecord[];
 }
 
 export function recordIdsWithOpenTasks(db: Db): Set<number> {
@@ -57,6 +42,7 @@ export function recordIdsWithOpenTasks(db: Db): Set<number> {
  */
 export class RecordResultWriter {
   private readonly succeeded;
+  private readonly succeededMany;
   private readonly failed;
   private readonly pending;
   private readonly insertTask;
@@ -64,6 +50,10 @@ export class RecordResultWriter {
   constructor(private readonly db: Db) {
     this.succeeded = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = ?,
       sync_rejected_hash = NULL, synced_at = ?, sync_exchange_id = ?, linkedin_urn = COALESCE(?, linkedin_urn) WHERE id = ?`);
+    // A whole batch's successes in one statement: SQLite walks the list, not 100 calls from JS.
+    this.succeededMany = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = v.hash,
+      sync_rejected_hash = NULL, synced_at = ?, sync_exchange_id = ?
+      FROM (SELECT value ->> 0 AS id, value ->> 1 AS hash FROM json_each(?)) AS v WHERE records.id = v.id`);
     this.failed = db.prepare(`UPDATE records SET sync_status = 'failed', sync_message = ?, sync_rejected_hash = ?,
       synced_at = ?, sync_exchange_id = ? WHERE id = ?`);
     this.pending = db.prepare(`UPDATE records SET sync_status = 'pending', sync_message = ?, sync_rejected_hash = NULL,
@@ -78,14 +68,16 @@ export class RecordResultWriter {
     context: { exchangeId: number | null; at: number; runId: number; firstPollAt: number },
   ): void {
     const { exchangeId, at, runId, firstPollAt } = context;
+    const succeeded: [number, string][] = [];
     for (const o of outcomes) {
       const { recordId, payload } = o.item;
-      if (o.kind === 'succeeded') this.succeeded.run(payload.hash, at, exchangeId, null, recordId);
+      if (o.kind === 'succeeded') succeeded.push([recordId, payload.hash]);
       else if (o.kind === 'task') {
         this.pending.run(`LinkedIn is processing the job (task ${o.taskUrn}).`, at, exchangeId, recordId);
         this.insertTask.run(o.taskUrn, recordId, runId, exchangeId, payload.hash, at, firstPollAt);
       } else this.failed.run(o.message, o.rejected ? payload.hash : null, at, exchangeId, recordId);
     }
+    if (succeeded.length > 0) this.succeededMany.run(at, exchangeId, JSON.stringify(succeeded));
   }
 
   /** A job's task finished: SUCCEEDED carries the job posting URN, FAILED LinkedIn's message. */

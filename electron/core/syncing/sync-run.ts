@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/contract/sync';
 import { buildPayload } from '../../../shared/payload/elements';
 import { toWire } from '../../../shared/payload/requests';
-import { planBatches, isTunnelled, type Batch, type SendItem } from './batch-planner';
+import { batchStream, isTunnelled, type Batch, type SendItem } from './batch-planner';
 import {
   batchCreateOutcomes,
   batchUpdateOutcomes,
@@ -25,7 +25,7 @@ import { SyncCancelled, SyncFailure, classifyStatus } from './failures';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import { LinkedInClient } from './linkedin-client';
 import { Pacer } from './pacer';
-import { RecordResultWriter, eligibleRecords, recordIdsWithOpenTasks, type SyncableRecord } from './record-store';
+import { RecordResultWriter, eligibleRecords, parseValues, recordIdsWithOpenTasks, type SyncableRecord } from './record-store';
 import { requestsOnDay } from './request-budget';
 import { readSyncSettings, settingsProblem } from './settings';
 import { TaskPoller } from './task-poller';
@@ -182,7 +182,7 @@ class SyncRun {
       this.seedPacer();
       this.connect(credentials);
     }
-    this.emitProgress();
+    this.emitProgress(true);
 
     if (!this.dryRun && this.categories.includes('jobs') && this.poller!.openCount() > 0) {
       // Tasks left open by an earlier run (or one that was killed): learn their outcome first.
@@ -192,14 +192,24 @@ class SyncRun {
 
     for (const category of this.categories) {
       this.currentCategory = category;
-      this.phase = 'preparing';
-      this.emitProgress();
-      const batches = this.prepare(category);
-      if (this.dryRun) continue;
-      this.phase = 'sending';
-      for (const batch of batches) {
+      this.phase = this.dryRun ? 'preparing' : 'sending';
+      this.emitProgress(true);
+      const batches = this.batchesOf(category);
+      let next = batches.next();
+      while (!next.done) {
+        if (this.dryRun) {
+          next = batches.next();
+          continue;
+        }
         this.throwIfCancelled();
-        await this.sendBatch(batch);
+        const inflight = this.sendBatch(next.value);
+        // Handled below; this only keeps Node from flagging a rejection that arrives while the
+        // next request is being built.
+        inflight.catch(() => {});
+        // Let the request go out, then build the next one while LinkedIn works on this one.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        next = batches.next();
+        await inflight;
         const due = this.poller!.nextDueAt();
         if (due !== null && due <= this.runtime.now()) await this.pollTasks(false);
       }
@@ -249,7 +259,7 @@ class SyncRun {
         retry: (_reason, delayMs, rateLimited) => {
           this.retried++;
           this.rate = { ...this.rate, state: rateLimited ? 'backing-off' : this.rate.state, until: this.runtime.now() + delayMs };
-          this.emitProgress();
+          this.emitProgress(true);
         },
       },
     });
@@ -268,27 +278,43 @@ class SyncRun {
     for (const r of rows) this.pacer.record(r.n, r.at);
   }
 
-  /** Builds payloads, decides what to send, plans the requests (and, in a dry run, the estimate). */
-  private prepare(category: Category): Batch[] {
+  /**
+   * Builds payloads, decides what to send and yields the requests one by one (and, in a dry run,
+   * the plan and the estimate). Counts and the plan are complete once the generator is done.
+   */
+  private *batchesOf(category: Category): Generator<Batch> {
     const counts = this.counts[category];
     const plan = this.plan[category];
     const openTasks = category === 'jobs' ? recordIdsWithOpenTasks(this.db) : new Set<number>();
-    const toSend: SendItem[] = [];
     const unbuildable: { record: SyncableRecord; message: string }[] = [];
-    for (const record of eligibleRecords(this.db, category)) {
-      counts.eligible++;
-      const built = buildPayload(
-        { category, key: record.key, values: record.values },
-        { organizationUrn: this.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
-      );
-      if (!built.ok) {
-        unbuildable.push({ record, message: built.problem });
-        continue;
+    const records = eligibleRecords(this.db, category);
+    counts.eligible = records.length;
+    plan.records = records.length;
+    const self = this;
+    function* toSend(): Generator<SendItem> {
+      for (const record of records) {
+        const built = buildPayload(
+          { category, key: record.key, values: parseValues(record) },
+          { organizationUrn: self.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
+        );
+        if (!built.ok) unbuildable.push({ record, message: built.problem });
+        else if (self.shouldSend(record, built.hash, openTasks)) {
+          plan.toSend++;
+          yield { recordId: record.id, payload: built };
+        } else {
+          counts.skipped++;
+          plan.skipped++;
+        }
       }
-      if (this.shouldSend(record, built.hash, openTasks)) toSend.push({ recordId: record.id, payload: built });
-      else counts.skipped++;
     }
-    const batches = planBatches(category, toSend, { batchSize: this.settings.batchSize, oversize: this.settings.oversizeStrategy });
+    for (const batch of batchStream(category, toSend(), { batchSize: this.settings.batchSize, oversize: this.settings.oversizeStrategy })) {
+      plan.requests++;
+      this.plannedRequests++;
+      if (isTunnelled(batch)) plan.tunnelled++;
+      if (plan.samplePayloads.length === 0) plan.samplePayloads = batch.items.slice(0, 3).map((i) => i.payload.element);
+      if (this.dryRun) this.estimate(batch);
+      yield batch;
+    }
 
     for (const u of unbuildable) {
       const entry = { category, key: u.record.key, message: u.message, exchangeId: null };
@@ -302,16 +328,6 @@ class SyncRun {
         for (const u of unbuildable) this.writer.markUnbuildable(u.record.id, u.message, at);
       })();
     }
-
-    plan.records = counts.eligible;
-    plan.toSend = toSend.length;
-    plan.skipped = counts.skipped;
-    plan.requests = batches.length;
-    plan.tunnelled = batches.filter(isTunnelled).length;
-    plan.samplePayloads = batches[0]?.items.slice(0, 3).map((i) => i.payload.element) ?? [];
-    this.plannedRequests += batches.length;
-    if (this.dryRun) this.estimate(batches);
-    return batches;
   }
 
   private shouldSend(record: SyncableRecord, hash: string, openTasks: Set<number>): boolean {
@@ -324,14 +340,12 @@ class SyncRun {
     return true;
   }
 
-  /** Simulates the pacing window over the planned batches at a typical request time. */
-  private estimate(batches: Batch[]): void {
-    for (const batch of batches) {
-      const at = this.startedAt + this.estimatedMs;
-      this.estimatedMs += this.pacer.delayFor(batch.items.length, at);
-      this.pacer.record(batch.items.length, this.startedAt + this.estimatedMs);
-      this.estimatedMs += this.timing.estimatedRequestMs;
-    }
+  /** Advances the simulated clock over one planned batch: the pacing window, then a typical request time. */
+  private estimate(batch: Batch): void {
+    const n = batch.items.length;
+    this.estimatedMs += this.pacer.delayFor(n, this.startedAt + this.estimatedMs);
+    this.pacer.record(n, this.startedAt + this.estimatedMs);
+    this.estimatedMs += this.timing.estimatedRequestMs;
   }
 
   private async sendBatch(batch: Batch): Promise<void> {
@@ -340,7 +354,7 @@ class SyncRun {
     const delay = this.pacer.delayFor(n, this.runtime.now());
     if (delay > 0) {
       this.rate = { ...this.rate, state: 'pacing', until: this.runtime.now() + delay };
-      this.emitProgress();
+      this.emitProgress(true);
       await this.wait(delay);
     }
     this.rate = { ...this.rate, state: 'ok', until: null };
@@ -413,7 +427,7 @@ class SyncRun {
     const poller = this.poller!;
     const deadline = this.runtime.now() + this.timing.taskWaitTimeoutMs;
     this.phase = 'waiting-for-tasks';
-    this.emitProgress();
+    this.emitProgress(true);
     for (;;) {
       const due = poller.nextDueAt();
       if (due === null) return;
@@ -460,8 +474,14 @@ class SyncRun {
     };
   }
 
-  private emitProgress(): void {
+  private lastProgressAt = 0;
+
+  /** Progress to the caller and into sync_runs (which the UI polls), at most ~5 times a second unless forced. */
+  private emitProgress(force = false): void {
     if (this.dryRun) return;
+    const now = performance.now();
+    if (!force && now - this.lastProgressAt < 200) return;
+    this.lastProgressAt = now;
     const progress = this.progress();
     this.db.prepare('UPDATE sync_runs SET summary_json = ? WHERE id = ?').run(JSON.stringify({ progress }), this.runId);
     this.options.onProgress?.(progress);

@@ -12,13 +12,13 @@ export function workspaceCounts(db: Db): WorkspaceCounts {
     .prepare(
       `SELECT category,
               count(*) AS total,
-              sum(status = 'compliant' AND excluded = 0) AS compliant,
-              sum(status = 'warning' AND excluded = 0) AS warning,
-              sum(status = 'error' AND excluded = 0) AS error,
-              sum(status = 'unchecked' AND excluded = 0) AS unchecked,
-              sum(excluded) AS excluded,
-              sum(sync_status = 'succeeded') AS synced,
-              sum(sync_status = 'failed') AS syncFailed
+              coalesce(sum(status = 'compliant' AND excluded = 0), 0) AS compliant,
+              coalesce(sum(status = 'warning' AND excluded = 0), 0) AS warning,
+              coalesce(sum(status = 'error' AND excluded = 0), 0) AS error,
+              coalesce(sum(status = 'unchecked' AND excluded = 0), 0) AS unchecked,
+              coalesce(sum(excluded), 0) AS excluded,
+              coalesce(sum(sync_status = 'succeeded'), 0) AS synced,
+              coalesce(sum(sync_status = 'failed'), 0) AS syncFailed
          FROM records GROUP BY category`,
     )
     .all() as (CategoryCounts & { category: string })[];

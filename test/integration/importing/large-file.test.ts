@@ -34,7 +34,7 @@ describe('a 100,000-row export', () => {
       firstName: 'Ann',
       lastName: `Lee${(ROWS - 1) % 97}`,
       candidateEmail: `a${ROWS - 1}@example.org`,
-      source: 'LinkedIn',
+      source: (ROWS - 1) % 3 ? 'LinkedIn' : 'Referral',
       atsCreatedAt: Date.UTC(2024, 0, 1) + (ROWS - 1) * 60_000,
     });
   });

@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { planBatches, type SendItem } from '../../../electron/core/syncing/batch-planner';
 import { buildPayload } from '../../../shared/payload/elements';
 import { MAX_QUERY_LENGTH } from '../../../shared/payload/requests';
-import type { Category } from '../../../shared/domain';
+import type { Category, FieldValues } from '../../../shared/domain';
 
 const ORG = 'urn:li:organization:42';
 
 function item(category: Category, id: number, key: string): SendItem {
-  const values =
+  const values: FieldValues =
     category === 'stages'
       ? { atsJobApplicationId: key.split('/')[0], stageId: key.split('/')[1], stage: 'New', atsCreatedAt: 1 }
       : category === 'jobs'

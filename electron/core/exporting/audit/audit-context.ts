@@ -33,4 +33,6 @@ export interface AuditContext {
   pacer: Pacer;
   notes: NoteBudget;
   names: SheetNames;
+  /** Excluded records met while writing the category sheets, in sheet order: the Excluded sheet lists them without another scan. */
+  excludedIds: number[];
 }

@@ -8,6 +8,7 @@ import { redactText } from '../redact';
 import { SheetWriter, widthFor, type ExcelValue } from '../sheet-writer';
 import { isExcelDate } from '../zone-time';
 import type { AuditContext } from './audit-context';
+import { SEVERITY_LABEL, STATUS_LABEL, SYNC_LABEL } from './labels';
 
 interface RecordRow {
   id: number;
@@ -27,14 +28,6 @@ interface RecordRow {
 type IssueTuple = [rule: string, field: string, severity: Severity, message: string];
 
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
-const SEVERITY_LABEL: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
-const STATUS_LABEL: Record<string, string> = {
-  compliant: 'Compliant',
-  warning: 'Warnings',
-  error: 'Errors',
-  unchecked: 'Not checked',
-};
-const SYNC_LABEL: Record<string, string> = { succeeded: 'Synced', failed: 'Failed', pending: 'Pending' };
 const FIXED_HEADERS = ['Key', 'Status', 'Excluded', 'Issues', 'Sync status', "LinkedIn's answer", 'LinkedIn URN', 'Synced at'];
 const SAMPLE_ROWS = 200;
 
@@ -172,10 +165,12 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
     book,
     { frozenColumns: 1, autoFilter: true },
   );
+  const message = `Writing ${CATEGORY_LABELS[category]}`;
   for (const row of query.iterate(...params) as IterableIterator<RecordRow>) {
+    if (row.excluded) ctx.excludedIds.push(row.id);
     const built = build(row, true);
     sheet.row(built.values, built.styles, built.notes);
-    await ctx.pacer.row(`Writing ${CATEGORY_LABELS[category]}`);
+    await ctx.pacer.row(message, sheet);
   }
   sheet.commit();
   return name;

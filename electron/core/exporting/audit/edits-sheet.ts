@@ -74,7 +74,7 @@ export async function writeEditsSheet(ctx: AuditContext): Promise<string> {
       ],
       styles,
     );
-    await ctx.pacer.row('Writing edits');
+    await ctx.pacer.row('Writing edits', sheet);
   }
   sheet.commit();
   return name;

@@ -2,6 +2,7 @@ import { CATEGORY_LABELS, type Category } from '../../../../shared/domain';
 import { DATE_FORMAT } from '../cell-styles';
 import { SheetWriter } from '../sheet-writer';
 import type { AuditContext } from './audit-context';
+import { STATUS_LABEL, SYNC_LABEL } from './labels';
 
 interface ExcludedRow {
   category: string;
@@ -12,9 +13,9 @@ interface ExcludedRow {
   sync_status: string | null;
 }
 
-/** Records kept from the sync, and the reason the consultant gave. */
+/** Records kept from the sync, and the reason the consultant gave. Written after the category sheets, which collect them. */
 export async function writeExcludedSheet(ctx: AuditContext): Promise<string> {
-  const { db, scope, book, clock } = ctx;
+  const { db, book, clock } = ctx;
   const name = ctx.names.take('Excluded');
   const sheet = new SheetWriter(
     ctx.workbook,
@@ -35,24 +36,23 @@ export async function writeExcludedSheet(ctx: AuditContext): Promise<string> {
     .prepare(
       `SELECT r.category, r.key, r.status, r.exclude_reason, r.sync_status,
               (SELECT max(e.at) FROM edits e WHERE e.record_id = r.id AND e.field = '$excluded') AS excluded_at
-         FROM records r
-        WHERE r.excluded = 1 AND (${scope.sql})
-        ORDER BY r.category, r.id`,
+         FROM json_each(?) j JOIN records r ON r.id = j.value
+        ORDER BY j.key`,
     )
-    .iterate(...scope.params) as IterableIterator<ExcludedRow>;
+    .iterate(JSON.stringify(ctx.excludedIds)) as IterableIterator<ExcludedRow>;
   for (const r of rows) {
     sheet.row(
       [
         CATEGORY_LABELS[r.category as Category] ?? r.category,
         r.key,
-        r.status,
+        STATUS_LABEL[r.status] ?? r.status,
         r.exclude_reason ?? '(no reason given)',
         r.excluded_at === null ? null : clock.wallClockDate(r.excluded_at),
-        r.sync_status,
+        r.sync_status ? (SYNC_LABEL[r.sync_status] ?? r.sync_status) : null,
       ],
       [undefined, undefined, undefined, undefined, date],
     );
-    await ctx.pacer.row('Writing exclusions');
+    await ctx.pacer.row('Writing exclusions', sheet);
   }
   sheet.commit();
   return name;

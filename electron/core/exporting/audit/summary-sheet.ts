@@ -24,6 +24,7 @@ interface CategoryCountRow {
   excluded: number;
   synced: number;
   failed: number;
+  packs: string | null;
 }
 
 const TOP_RULES = 25;
@@ -51,11 +52,22 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
   pair('Generated at', clock.describe(facts.generatedAt));
   pair('Generated at (epoch ms)', facts.generatedAt, epoch);
   pair('Time zone of dates', `${clock.zone}: every date column shows wall-clock time in this zone`);
-  const packs = (
-    db.prepare(`SELECT DISTINCT pack_version AS v FROM records r WHERE pack_version IS NOT NULL AND (${scope.sql}) ORDER BY 1`).all(
-      ...scope.params,
-    ) as { v: string }[]
-  ).map((p) => p.v);
+  // One scan of the records gives every count and the rule pack versions used.
+  const countRows = db
+    .prepare(
+      `SELECT r.category, count(*) AS total,
+              sum(r.status = 'compliant' AND r.excluded = 0) AS compliant,
+              sum(r.status = 'error' AND r.excluded = 0) AS errors,
+              sum(r.status = 'warning' AND r.excluded = 0) AS warnings,
+              sum(r.status = 'unchecked' AND r.excluded = 0) AS unchecked,
+              sum(r.excluded) AS excluded,
+              sum(r.sync_status = 'succeeded') AS synced,
+              sum(r.sync_status = 'failed') AS failed,
+              group_concat(DISTINCT r.pack_version) AS packs
+         FROM records r WHERE (${scope.sql}) GROUP BY r.category`,
+    )
+    .all(...scope.params) as CategoryCountRow[];
+  const packs = [...new Set(countRows.flatMap((c) => (c.packs ? c.packs.split(',') : [])))].sort();
   pair('Rule pack version', RULE_PACK_VERSION);
   pair('Records checked with', packs.length > 0 ? packs.join(', ') : 'No record has been checked yet');
   pair('Scope', scope.description);
@@ -111,23 +123,7 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
   sheet.blankRow();
   sheet.row(['Records per category'], [title]);
   sheet.headerRow(['Category', 'Records', 'Compliant', 'Errors', 'Warnings', 'Not checked', 'Excluded', 'Synced', 'Sync failed']);
-  const counts = new Map(
-    (
-      db
-        .prepare(
-          `SELECT r.category, count(*) AS total,
-                  sum(r.status = 'compliant' AND r.excluded = 0) AS compliant,
-                  sum(r.status = 'error' AND r.excluded = 0) AS errors,
-                  sum(r.status = 'warning' AND r.excluded = 0) AS warnings,
-                  sum(r.status = 'unchecked' AND r.excluded = 0) AS unchecked,
-                  sum(r.excluded) AS excluded,
-                  sum(r.sync_status = 'succeeded') AS synced,
-                  sum(r.sync_status = 'failed') AS failed
-             FROM records r WHERE (${scope.sql}) GROUP BY r.category`,
-        )
-        .all(...scope.params) as CategoryCountRow[]
-    ).map((c) => [c.category, c]),
-  );
+  const counts = new Map(countRows.map((c) => [c.category, c]));
   const totals = [0, 0, 0, 0, 0, 0, 0, 0];
   for (const category of scope.categories) {
     const c = counts.get(category);
@@ -142,11 +138,12 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
   sheet.blankRow();
   sheet.row(['Top failing rules'], [title]);
   sheet.headerRow(['Category', 'Rule', 'Severity', 'Records', 'Cells', 'Example message']);
+  // Unfiltered, the issues table alone answers (no join to the large records table).
   const rules = db
     .prepare(
       `SELECT i.category, i.rule, i.severity, count(DISTINCT i.record_id) AS records, count(*) AS cells,
               min(i.message) AS example
-         FROM record_issues i JOIN records r ON r.id = i.record_id
+         FROM record_issues i ${scope.filtered ? 'JOIN records r ON r.id = i.record_id' : ''}
         WHERE i.severity IN ('error', 'warning') AND (${scope.sql})
         GROUP BY i.category, i.rule, i.severity
         ORDER BY records DESC, cells DESC, i.rule

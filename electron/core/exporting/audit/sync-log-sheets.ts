@@ -108,7 +108,7 @@ export async function writeSyncLogSheet(ctx: AuditContext): Promise<string> {
         bad ? failed : undefined, undefined, undefined, undefined, undefined, message ? failed : undefined,
       ],
     );
-    await ctx.pacer.row('Writing the sync log');
+    await ctx.pacer.row('Writing the sync log', sheet);
   }
   sheet.commit();
   return name;
@@ -159,7 +159,7 @@ export async function writeSyncBodiesSheet(ctx: AuditContext): Promise<string> {
       ],
       [undefined, date],
     );
-    await ctx.pacer.row('Writing the sync bodies');
+    await ctx.pacer.row('Writing the sync bodies', sheet);
   }
   sheet.commit();
   return name;

@@ -63,6 +63,7 @@ export async function writeAuditWorkbook(
       ),
       notes: new NoteBudget(input.maxNotes ?? DEFAULT_MAX_NOTES),
       names: new SheetNames(),
+      excludedIds: [],
     };
     const sheets = [
       writeSummarySheet(ctx, {
@@ -122,20 +123,23 @@ function plannedRows(db: Db, scope: RecordScope, categories: Category[], include
   return records + edits + excluded + exchanges * (includeBodies ? 2 : 1);
 }
 
-/** Cells that may want a note: distinct (record, field) pairs with an issue or an edit. An estimate, for the Summary. */
+/**
+ * Cells that may want a note: issues plus edits, counted without de-duplication (an upper
+ * bound, from the indexes alone), for the Summary's word on the note limit.
+ */
 function flaggedCells(db: Db, scope: RecordScope): number {
-  const issues = db
-    .prepare(
-      `SELECT count(*) AS n FROM (SELECT DISTINCT i.record_id, i.field FROM record_issues i
-         JOIN records r ON r.id = i.record_id WHERE (${scope.sql}))`,
+  const count = (sql: string, params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+  if (!scope.filtered) {
+    return (
+      count('SELECT count(*) AS n FROM record_issues', []) +
+      count("SELECT count(*) AS n FROM edits WHERE field != '$excluded'", [])
+    );
+  }
+  return (
+    count(`SELECT count(*) AS n FROM record_issues i JOIN records r ON r.id = i.record_id WHERE (${scope.sql})`, scope.params) +
+    count(
+      `SELECT count(*) AS n FROM edits e JOIN records r ON r.id = e.record_id WHERE e.field != '$excluded' AND (${scope.sql})`,
+      scope.params,
     )
-    .get(...scope.params) as { n: number };
-  const edits = db
-    .prepare(
-      `SELECT count(*) AS n FROM (SELECT DISTINCT e.record_id, e.field FROM edits e
-         JOIN operations o ON o.id = e.operation_id JOIN records r ON r.id = e.record_id
-        WHERE o.undone = 0 AND e.field != '$excluded' AND (${scope.sql}))`,
-    )
-    .get(...scope.params) as { n: number };
-  return issues.n + edits.n;
+  );
 }

@@ -127,9 +127,10 @@ async function writeCsvFiles(
     const csv = new CsvFile(temps[i], layout.delimiter);
     try {
       await csv.row(layout.headers);
+      const message = `Writing ${CATEGORY_LABELS[layout.category]}`;
       for (const record of records(db, scope, layout.category)) {
         await csv.row(layout.row(record));
-        await pacer.row(`Writing ${CATEGORY_LABELS[layout.category]}`);
+        await pacer.row(message);
       }
       await csv.close();
     } catch (err) {
@@ -175,6 +176,7 @@ async function writeWorkbook(
         })),
         book,
       );
+      const message = `Writing ${CATEGORY_LABELS[layout.category]}`;
       for (const record of records(db, scope, layout.category)) {
         const values = layout.row(record);
         // 13-digit epoch ms would show as 1.73E+12 in General format.
@@ -183,7 +185,7 @@ async function writeWorkbook(
           values.map((v) => (typeof v === 'number' && Math.abs(v) >= 1e10 ? epoch : undefined)),
         );
         xlsx.check();
-        await pacer.row(`Writing ${CATEGORY_LABELS[layout.category]}`);
+        await pacer.row(message, sheet);
       }
       sheet.commit();
     }

@@ -21,7 +21,8 @@ export interface CsvReadResult {
   format: TextFormat;
 }
 
-const CHUNK_CHARS = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const SNIFF_BYTES = 64 * 1024;
 const CANCEL_CHECK_ROWS = 4096;
 
 /**
@@ -33,9 +34,10 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
   const bytes = readFileSync(path);
   const detected = detectEncoding(bytes);
   const encoding = options.encoding ?? detected.encoding;
-  const text = decodeText(bytes, encoding);
-  if (text.trim() === '') throw importFailure('NO_DATA', `${name} contains no rows`, 'export the data from the ATS again');
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  // csv-parse works on bytes and decodes each field as UTF-8: UTF-8 files go in as they are
+  // (no decode and re-encode of the whole file); other encodings are converted once.
+  const utf8 = encoding === 'utf-8' ? bytes.subarray(hasUtf8Bom(bytes) ? 3 : 0) : Buffer.from(decodeText(bytes, encoding), 'utf8');
+  const delimiter = options.delimiter ?? sniffDelimiter(utf8.subarray(0, SNIFF_BYTES).toString('utf8'));
   const format: TextFormat = { encoding, bom: detected.bom && encoding === detected.encoding, delimiter };
   const sheetName = name.replace(/\.(csv|tsv|txt|tab)$/i, '') || name;
   const sheet: ParsedSheet = { name: sheetName, rows: [], links: [], issues: [], columnNames: 'numbers' };
@@ -48,7 +50,7 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  const source = Readable.from(chunks(text), { objectMode: false });
+  const source = Readable.from(chunks(utf8), { objectMode: false });
   source.pipe(parser);
   let record = 0;
   try {
@@ -80,8 +82,12 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
   return { sheet, format };
 }
 
-function* chunks(text: string): Generator<string> {
-  for (let i = 0; i < text.length; i += CHUNK_CHARS) yield text.slice(i, i + CHUNK_CHARS);
+function* chunks(bytes: Buffer): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+}
+
+function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function toCells(fields: string[]): RawCell[] | null {

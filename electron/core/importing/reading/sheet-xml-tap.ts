@@ -25,10 +25,10 @@ export class SheetXmlTap {
   private carry: Buffer = Buffer.alloc(0);
 
   wrap(source: AsyncIterable<Buffer | string>): AsyncIterable<Buffer | string> {
-    const self = this;
+    const see = (chunk: Buffer) => this.see(chunk);
     return (async function* () {
       for await (const chunk of source) {
-        self.see(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        see(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
         yield chunk;
       }
     })();

@@ -1,0 +1,141 @@
+// Import speed and memory: a 100,000-row × 30-column xlsx and a 100,000-row csv (the same rows), each imported
+// into a fresh workspace (file → records stored → compliance checked), beside exceljs's streaming reader merely
+// reading the same xlsx. Every measurement runs in a child process of its own, so each peak RSS is its own.
+import ExcelJS from 'exceljs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from './types';
+
+const ROWS = 100_000;
+const COLUMNS = 30;
+const CHILD_ENV = 'RSCW_IMPORT_BENCH_CHILD';
+
+interface ChildResult {
+  ms: number;
+  rssMb: number;
+  rows: number;
+}
+
+const HEADERS = [
+  'Job ID', 'Job Title', 'Job Description', 'Location', 'Status', 'Apply URL', 'Posted Date', 'Organization URN', 'Country',
+  'Postal Code', ...Array.from({ length: COLUMNS - 10 }, (_, i) => `Custom Field ${i + 11}`),
+];
+
+/** A realistic jobs export row: ten mapped columns, twenty that ride along unmapped. */
+function row(r: number): unknown[] {
+  const out: unknown[] = [
+    `REQ-${100_000 + r}`,
+    `Senior Engineer ${r % 700}`,
+    `We are hiring a senior engineer for team ${r % 40}. You will build reliable systems and mentor others.`,
+    ['Berlin, Germany', 'Austin, TX', 'Paris, France'][r % 3],
+    r % 5 ? 'Open' : 'Closed',
+    `https://careers.example.com/jobs/${100_000 + r}`,
+    new Date(Date.UTC(2024, 0, 1) + (r % 500) * 86_400_000),
+    'urn:li:organization:2414183',
+    ['DE', 'US', 'FR'][r % 3],
+    String(10_000 + (r % 900)),
+  ];
+  for (let c = out.length; c < COLUMNS; c++) out.push(c % 3 === 0 ? r * c : c % 3 === 1 ? `value ${c}-${r % 1000}` : `Team ${r % 50}`);
+  return out;
+}
+
+async function writeXlsx(path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('Jobs');
+  ws.addRow(HEADERS).commit();
+  for (let r = 0; r < ROWS; r++) {
+    const x = ws.addRow(row(r));
+    x.getCell(7).numFmt = 'yyyy-mm-dd';
+    x.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+function writeCsv(path: string): void {
+  const cell = (v: unknown) => {
+    const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [HEADERS.map(cell).join(',')];
+  for (let r = 0; r < ROWS; r++) lines.push(row(r).map(cell).join(','));
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+}
+
+/** Runs one measurement in a fresh Node process (tsx loader) and returns its time and peak RSS. */
+function inChild(task: 'read' | 'import', file: string, workspace = ''): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, [CHILD_ENV]: JSON.stringify({ task, file, workspace }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`import bench child (${task} ${file}) exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildResult);
+    });
+  });
+}
+
+async function child(spec: { task: 'read' | 'import'; file: string; workspace: string }): Promise<ChildResult> {
+  const started = performance.now();
+  let rows = 0;
+  if (spec.task === 'read') {
+    // The baseline: the same streaming reader with the same options as the import, doing nothing with the rows.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(spec.file, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'emit',
+      styles: 'cache',
+    });
+    for await (const ws of reader) for await (const _row of ws) rows++;
+  } else {
+    const { openWorkspaceDb } = await import('../electron/core/db/connection');
+    const { importIntoWorkspace } = await import('../electron/core/importing/import-into-workspace');
+    const db = openWorkspaceDb(spec.workspace);
+    const summary = await importIntoWorkspace(db, { path: spec.file });
+    rows = summary.sheets.reduce((n, s) => n + s.added, 0);
+    if (!summary.checked) throw new Error('the compliance check did not run');
+    db.close();
+  }
+  return { ms: performance.now() - started, rssMb: process.resourceUsage().maxRSS / 1024, rows };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'rscw-import-bench-'));
+  try {
+    const xlsx = join(dir, 'jobs.xlsx');
+    const csv = join(dir, 'jobs.csv');
+    await writeXlsx(xlsx);
+    writeCsv(csv);
+    const baseline = await inChild('read', xlsx);
+    const xlsxImport = await inChild('import', xlsx, join(dir, 'xlsx.rscw'));
+    const csvImport = await inChild('import', csv, join(dir, 'csv.rscw'));
+    for (const r of [baseline, xlsxImport, csvImport]) {
+      if (r.rows !== ROWS && r.rows !== ROWS + 1) throw new Error(`expected ${ROWS} rows, got ${r.rows}`);
+    }
+    const ratio = xlsxImport.ms / baseline.ms;
+    const csvRate = ROWS / (csvImport.ms / 1000);
+    const base = { name: 'exceljs streaming read of the same xlsx', value: baseline.ms };
+    return [
+      { name: `xlsx import, ${ROWS.toLocaleString('en-US')} × ${COLUMNS} (file → records → compliance checked)`, value: xlsxImport.ms, unit: 'ms', baseline: base, ratio, target: '≤ 1.3× baseline', ok: ratio <= 1.3 },
+      { name: 'csv import, same rows', value: csvRate, unit: 'rows/s', target: '≥ 100,000 rows/s', ok: csvRate >= 100_000 },
+      { name: 'csv import time', value: csvImport.ms, unit: 'ms' },
+      { name: 'peak RSS, xlsx import', value: xlsxImport.rssMb, unit: 'MB', baseline: { name: 'streaming read alone', value: baseline.rssMb }, target: '≤ 400 MB', ok: xlsxImport.rssMb <= 400 },
+      { name: 'peak RSS, csv import', value: csvImport.rssMb, unit: 'MB', target: '≤ 400 MB', ok: csvImport.rssMb <= 400 },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const childSpec = process.env[CHILD_ENV];
+if (childSpec) {
+  const result = await child(JSON.parse(childSpec) as { task: 'read' | 'import'; file: string; workspace: string });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -1,0 +1,141 @@
+// Records workspace benchmark on 100,000 candidates: opening the workspace and showing the first
+// page, filtered pages, and bulk operations (through the backend, as the UI calls them: large
+// ones run as 'bulk-edit' jobs in a worker, re-check included), each beside a bare SQL statement
+// over the same rows measured in the same run.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Backend } from '../electron/core/backend';
+import { openWorkspaceDb } from '../electron/core/db/connection';
+import { filterCondition } from '../electron/core/records/filter-sql';
+import type { BulkAction, GridFilter } from '../shared/contract/records';
+import { seedWorkspace } from '../test/integration/records/support/workspace-fixture';
+import { tempDir } from '../test/support/temp';
+import type { BenchResult } from './types';
+
+const RECORDS = Number(process.env.BENCH_RECORDS_RECORDS ?? 100_000);
+const PAGE = 100;
+const REPEAT = 5;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function medianOf(fn: () => unknown, n = REPEAT): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await time(fn));
+  return median(times);
+}
+
+function result(name: string, value: number, baseline: { name: string; value: number }, limit: number): BenchResult {
+  return {
+    name,
+    value,
+    unit: 'ms',
+    baseline,
+    ratio: value / baseline.value,
+    target: `< ${limit} ms`,
+    ok: value < limit,
+  };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = tempDir('rscw-bench-records-');
+  const file = join(dir, 'bench.rscw');
+  const out: BenchResult[] = [];
+  try {
+    const seedStart = performance.now();
+    const seed = openWorkspaceDb(file);
+    seedWorkspace(seed, { candidates: RECORDS });
+    seed.pragma('wal_checkpoint(TRUNCATE)');
+    seed.close();
+    console.log(`  (setup: ${RECORDS.toLocaleString('en-US')} records generated and checked in ${((performance.now() - seedStart) / 1000).toFixed(1)} s)`);
+
+    // --- Opening and the first page ---------------------------------------------------------
+    const bareOpen = await medianOf(() => {
+      const db = new Database(file);
+      db.prepare(`SELECT * FROM records WHERE category = 'candidates' ORDER BY id LIMIT ${PAGE}`).all();
+      db.close();
+    });
+    const dataDir = join(dir, 'data');
+    const openFirst = await medianOf(async () => {
+      const backend = new Backend({ transport: 'in-process', dataDir, resourcesDir: dir, jobMode: 'worker' });
+      await backend.invoke('workspace:open', { path: file });
+      await backend.invoke('records:columns', { category: 'candidates' });
+      await backend.invoke('records:page', { filter: { category: 'candidates' }, offset: 0, limit: PAGE });
+      backend.close();
+    });
+    out.push(
+      result(
+        `open a ${RECORDS.toLocaleString('en-US')}-record workspace and fetch the first page`,
+        openFirst,
+        { name: 'open + bare SELECT of the same 100 rows', value: bareOpen },
+        100,
+      ),
+    );
+
+    const backend = new Backend({ transport: 'in-process', dataDir, resourcesDir: dir, jobMode: 'worker', workspacePath: file });
+    const bare = new Database(file, { readonly: true });
+    try {
+      // --- Filtered pages -------------------------------------------------------------------
+      const views: [string, GridFilter, number][] = [
+        ['page at row 99,900', { category: 'candidates' }, RECORDS - PAGE],
+        ['filtered page: status errors', { category: 'candidates', status: 'error' }, 0],
+        ['filtered page: rule date-seconds', { category: 'candidates', rule: 'date-seconds' }, 0],
+        ['filtered page: issues on lastName', { category: 'candidates', field: 'lastName' }, 0],
+        ['filtered page: value lastName = Silva', { category: 'candidates', value: { field: 'lastName', value: 'Silva' } }, 0],
+        ['filtered page: search "kowalski12"', { category: 'candidates', search: 'kowalski12' }, 0],
+      ];
+      for (const [name, filter, offset] of views) {
+        const session = backend.context.workspace().db;
+        const where = filterCondition(session, filter);
+        const bareSelect = bare.prepare(`SELECT * FROM records r WHERE ${where.sql} ORDER BY r.id LIMIT ${PAGE} OFFSET ${offset}`);
+        const baseline = await medianOf(() => bareSelect.all(...where.params));
+        const value = await medianOf(() => backend.invoke('records:page', { filter, offset, limit: PAGE }));
+        out.push(result(name, value, { name: 'bare SELECT of the same rows', value: baseline }, 50));
+      }
+      const facets = await time(() => backend.invoke('records:facets', { filter: { category: 'candidates' } }));
+      out.push({ name: 'facets of the whole category (rules, fields, short values)', value: facets, unit: 'ms' });
+
+      // --- Bulk operations --------------------------------------------------------------------
+      const writer = new Database(file);
+      const bareUpdate = await time(() =>
+        writer
+          .prepare(`UPDATE records SET values_json = json_set(values_json, '$."benchScratch"', 'x') WHERE category = 'candidates'`)
+          .run(),
+      );
+      writer.close();
+      const bulkBaseline = { name: `bare UPDATE of one field on ${RECORDS.toLocaleString('en-US')} rows`, value: bareUpdate };
+      const all: GridFilter = { category: 'candidates' };
+      const bulks: [string, () => Promise<unknown>][] = [
+        ['bulk: set a value', () => backend.invoke('records:bulk', { filter: all, action: { kind: 'set', field: 'manualMatchedMember', value: 'urn:li:person:abc123' } satisfies BulkAction })],
+        ['bulk: undo the set', () => backend.invoke('records:undo', {})],
+        ['bulk: transform trim', () => backend.invoke('records:bulk', { filter: all, action: { kind: 'transform', field: 'firstName', transform: { name: 'trim' } } })],
+        ['bulk: find & replace', () => backend.invoke('records:bulk', { filter: all, action: { kind: 'replace', field: 'externalProfileUrl', find: 'ats.example.com', replace: 'ats.example.org' } })],
+        ['bulk: fix all date-seconds', () => backend.invoke('records:fixAll', { rule: 'date-seconds', category: 'candidates' })],
+        ['bulk: exclude all', () => backend.invoke('records:exclude', { filter: all, reason: 'Benchmark' })],
+      ];
+      for (const [name, fn] of bulks) {
+        let changed: { changedRecords?: number; changedCells?: number } = {};
+        const value = await time(async () => {
+          changed = (await fn()) as typeof changed;
+        });
+        const records = (changed.changedRecords ?? changed.changedCells ?? 0).toLocaleString('en-US');
+        out.push(result(`${name} (${records} records)`, value, bulkBaseline, 2000));
+      }
+    } finally {
+      bare.close();
+      backend.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
