@@ -214,6 +214,8 @@ function writeSheet(
 
 /** Flags records of the category that this import did not see; clears the flag of those it did. Returns the flagged count. */
 function flagMissing(db: Db, category: Category, seen: Set<string>): number {
+  const { n: total } = db.prepare('SELECT count(*) AS n FROM records WHERE category = ?').get(category) as { n: number };
+  if (total === seen.size) return 0; // every record was in the file (a first import always is)
   const rows = db.prepare('SELECT id, key, missing_from_source AS missing FROM records WHERE category = ?').all(category) as {
     id: number;
     key: string;

@@ -18,7 +18,13 @@ export interface SyncJobInput {
 
 function progressLine(p: SyncProgress): string {
   const parts: string[] = [];
-  if (p.category) {
+  if (p.phase === 'done') {
+    const t = CATEGORIES.reduce(
+      (sum, c) => ({ sent: sum.sent + p.categories[c].sent, succeeded: sum.succeeded + p.categories[c].succeeded, failed: sum.failed + p.categories[c].failed }),
+      { sent: 0, succeeded: 0, failed: 0 },
+    );
+    parts.push(`Done: ${t.sent} sent, ${t.succeeded} succeeded, ${t.failed} failed`);
+  } else if (p.category) {
     const c = p.categories[p.category];
     parts.push(`${CATEGORY_LABELS[p.category]}: ${c.sent} sent, ${c.succeeded} succeeded, ${c.failed} failed`);
   } else if (p.phase === 'waiting-for-tasks' || p.phase === 'polling-tasks') {

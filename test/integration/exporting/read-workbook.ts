@@ -33,7 +33,7 @@ export function rowOf(ws: ExcelJS.Worksheet, key: string, column = 1): number {
 /** Every row's values from row 1, without exceljs's leading hole. */
 export function table(ws: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  ws.eachRow({ includeEmpty: true }, (row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => v ?? null)));
   return rows;
 }
 

@@ -32,20 +32,22 @@ async function serve(backend: Backend, dir: string): Promise<{ server: RunningWe
   return { server, client };
 }
 
-/** Makes two runs comparable: their folders, clocks and random ids differ by design. */
+/** Makes two runs comparable: their folders, clocks, random ids (and so file sizes) differ by design. */
 function normalize(value: unknown, dir: string): unknown {
   return JSON.parse(
     JSON.stringify(value ?? null, (key, v: unknown) => {
       if (key === 'transport') return '<transport>';
       if (typeof v === 'string') return v.split(dir).join('<DIR>').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<UUID>');
-      if (typeof v === 'number' && (v > 1e12 || /(At|Ms|duration)$/i.test(key))) return '<N>';
+      if (typeof v === 'number' && (v > 1e12 || /(At|Ms|duration|bytes)$/i.test(key))) return '<N>';
       return v;
     }),
   );
 }
 
+const SAMPLE = join(RESOURCES, 'samples', 'sample-ats-export.xlsx');
+
 function substitute(input: Record<string, unknown>, dir: string): unknown {
-  return JSON.parse(JSON.stringify(input).split('$DIR').join(dir));
+  return JSON.parse(JSON.stringify(input).split('$DIR').join(dir).split('$SAMPLE').join(SAMPLE));
 }
 
 describe('the contract over its transports', () => {

@@ -75,7 +75,9 @@ describe('the sync contract', () => {
 
     const summary = await backend.invoke('sync:start', {});
     expect(summary).toMatchObject({ status: 'finished', sent: 120, succeeded: 120 });
-    expect(progress.some((p) => p.kind === 'sync' && /Candidates: \d+ sent/.test(p.message))).toBe(true);
+    const last = progress.filter((p) => p.kind === 'sync').at(-1)!;
+    expect(last).toMatchObject({ done: 120, total: 120 });
+    expect(last.message).toMatch(/^Done: 120 sent, 120 succeeded, 0 failed · \d+ \/ 100,000 requests today$/);
     expect(changed).toContainEqual({ categories: ['jobs', 'candidates', 'applications', 'stages'], reason: 'sync' });
 
     const run = await backend.invoke('sync:run', {});

@@ -61,8 +61,8 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
               sum(r.status = 'warning' AND r.excluded = 0) AS warnings,
               sum(r.status = 'unchecked' AND r.excluded = 0) AS unchecked,
               sum(r.excluded) AS excluded,
-              sum(r.sync_status = 'succeeded') AS synced,
-              sum(r.sync_status = 'failed') AS failed,
+              sum(r.sync_status IS 'succeeded') AS synced,
+              sum(r.sync_status IS 'failed') AS failed,
               group_concat(DISTINCT r.pack_version) AS packs
          FROM records r WHERE (${scope.sql}) GROUP BY r.category`,
     )
@@ -146,7 +146,7 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
          FROM record_issues i ${scope.filtered ? 'JOIN records r ON r.id = i.record_id' : ''}
         WHERE i.severity IN ('error', 'warning') AND (${scope.sql})
         GROUP BY i.category, i.rule, i.severity
-        ORDER BY records DESC, cells DESC, i.rule
+        ORDER BY i.severity = 'error' DESC, records DESC, cells DESC, i.rule
         LIMIT ${TOP_RULES}`,
     )
     .all(...scope.params) as { category: string; rule: string; severity: string; records: number; cells: number; example: string }[];

@@ -10,8 +10,8 @@ export interface BuiltRecord {
   key: string;
   row: number;
   values: FieldValues;
-  /** The whole source row keyed by header, blank cells left out; unmapped columns included. */
-  source: Record<string, CellValue>;
+  /** The whole source row keyed by header as JSON, blank cells left out; unmapped columns included. */
+  sourceJson: string;
 }
 
 export type BuildResult = { ok: true; record: BuiltRecord } | { ok: false; row: number; reason: string };
@@ -31,6 +31,8 @@ interface MappedColumn {
 export class RecordBuilder {
   private readonly columns: MappedColumn[];
   private readonly keyText: string;
+  /** `"<header>":` per column, escaped once: source rows are written as JSON text directly. */
+  private readonly jsonKeys: string[];
 
   constructor(
     private readonly category: Category,
@@ -53,6 +55,7 @@ export class RecordBuilder {
         return m ? `"${table.headers[m.column]}" (${f})` : f;
       });
     this.keyText = keyColumns.join(' and ');
+    this.jsonKeys = table.headers.map((h) => `${JSON.stringify(h)}:`);
   }
 
   build(index: number): BuildResult {
@@ -62,14 +65,18 @@ export class RecordBuilder {
     for (const m of this.columns) values[m.field] = this.fieldValue(cells[m.column], m);
     const key = recordKey(this.category, values);
     if (key === null) return { ok: false, row: rowNumber, reason: `No value for the key ${this.keyText}` };
-    const source: Record<string, CellValue> = {};
-    const headers = this.table.headers;
-    for (let c = 0; c < headers.length; c++) {
+    // Built as text: an object with dozens of keys per row would cost more than the JSON itself.
+    let sourceJson = '{';
+    const keys = this.jsonKeys;
+    const n = Math.min(keys.length, cells.length);
+    for (let c = 0; c < n; c++) {
       const cell = cells[c];
       if (cell === null || cell === undefined) continue;
-      source[headers[c]] = cell instanceof Date ? dateText(cell) : cell;
+      if (sourceJson.length > 1) sourceJson += ',';
+      sourceJson += keys[c] + JSON.stringify(cell instanceof Date ? dateText(cell) : cell);
     }
-    return { ok: true, record: { key, row: rowNumber, values, source } };
+    sourceJson += '}';
+    return { ok: true, record: { key, row: rowNumber, values, sourceJson } };
   }
 
   private fieldValue(cell: RawCell | undefined, m: MappedColumn): CellValue {

@@ -32,6 +32,7 @@ export class RecordUpsert {
   private readonly insert: Statement<[string, string, number, number, string, string, string]>;
   private readonly update: Statement<[number, number, string, string, string, number]>;
   private readonly unflag: Statement<[number]>;
+  private readonly empty: boolean;
 
   constructor(
     db: Db,
@@ -50,12 +51,14 @@ export class RecordUpsert {
        WHERE id = ?`,
     );
     this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
+    this.empty = db.prepare('SELECT 1 FROM records WHERE category = ? LIMIT 1').get(category) === undefined;
   }
 
   upsert(record: BuiltRecord, sheetId: number): UpsertResult {
-    const existing = this.select.get(this.category, record.key);
+    // Into an empty category (a first import) every record is new: no lookup needed.
+    const existing = this.empty ? undefined : this.select.get(this.category, record.key);
     const originalJson = JSON.stringify(record.values);
-    const sourceJson = JSON.stringify(record.source);
+    const sourceJson = record.sourceJson;
     if (!existing) {
       this.insert.run(this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson);
       return { outcome: 'added', conflicts: [], keptEdits: 0 };
@@ -63,7 +66,7 @@ export class RecordUpsert {
     const original = existing.original_json === originalJson ? record.values : (JSON.parse(existing.original_json) as FieldValues);
     if (
       (existing.original_json === originalJson || sameValues(original, record.values)) &&
-      (existing.source_json === sourceJson || sameValues(JSON.parse(existing.source_json) as FieldValues, record.source))
+      (existing.source_json === sourceJson || sameValues(JSON.parse(existing.source_json) as FieldValues, JSON.parse(sourceJson) as FieldValues))
     ) {
       if (existing.missing_from_source) this.unflag.run(existing.id);
       return { outcome: 'unchanged', conflicts: [], keptEdits: countEdits(existing) };
