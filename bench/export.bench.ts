@@ -22,9 +22,14 @@ const OUT_ENV = 'RSCW_EXPORT_BENCH_OUT';
 
 interface ChildResult {
   ms: number;
+  /** User + system CPU of the whole process (zlib's threads included) during the export. */
+  cpuMs: number;
   peakRssMb: number;
   bytes: number;
 }
+
+/** Each export runs this many times, alternating with the other; the best time counts (the build machines are shared). */
+const ROUNDS = 2;
 
 // ---------------------------------------------------------------------------------------------
 // The workspace: 100,000 records, ~30% with issues, 10,000 edits, 1,000 exclusions, a sync log of
@@ -205,11 +210,18 @@ async function child(mode: string): Promise<void> {
   const out = process.env[OUT_ENV]!;
   const db = openWorkspaceDb(path, { readonly: true });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   if (mode === 'audit') await writeAuditWorkbook(db, path, { path: out });
   else await writeBaseline(db, out);
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   db.close();
-  const result: ChildResult = { ms, peakRssMb: process.resourceUsage().maxRSS / 1024, bytes: statSync(out).size };
+  const result: ChildResult = {
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    bytes: statSync(out).size,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -229,18 +241,32 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const db = join(dir, 'bench.rscw');
     buildWorkspace(db);
-    const baseline = spawnChild('baseline', db, join(dir, 'baseline.xlsx'));
-    const audit = spawnChild('audit', db, join(dir, 'audit.xlsx'));
+    const baselines: ChildResult[] = [];
+    const audits: ChildResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      baselines.push(spawnChild('baseline', db, join(dir, 'baseline.xlsx')));
+      audits.push(spawnChild('audit', db, join(dir, 'audit.xlsx')));
+    }
+    const best = (runs: ChildResult[], key: 'ms' | 'cpuMs') => Math.min(...runs.map((r) => r[key]));
+    const baseline = { ...baselines[0], ms: best(baselines, 'ms'), cpuMs: best(baselines, 'cpuMs'), peakRssMb: Math.max(...baselines.map((r) => r.peakRssMb)) };
+    const audit = { ...audits[0], ms: best(audits, 'ms'), cpuMs: best(audits, 'cpuMs'), peakRssMb: Math.max(...audits.map((r) => r.peakRssMb)) };
     const ratio = audit.ms / baseline.ms;
     return [
       {
-        name: 'audit workbook, 100,000 records',
+        name: `audit workbook, 100,000 records (best of ${ROUNDS})`,
         value: audit.ms / 1000,
         unit: 's',
         baseline: { name: 'exceljs streaming writer, same cells, no styling', value: baseline.ms / 1000 },
         ratio,
         target: '≤ 1.5× baseline',
         ok: ratio <= 1.5,
+      },
+      {
+        name: 'audit workbook CPU time (all threads)',
+        value: audit.cpuMs / 1000,
+        unit: 's',
+        baseline: { name: 'baseline CPU time', value: baseline.cpuMs / 1000 },
+        ratio: audit.cpuMs / baseline.cpuMs,
       },
       {
         name: 'audit workbook peak RSS',

@@ -17,6 +17,8 @@ interface ChildResult {
   ms: number;
   rssMb: number;
   rows: number;
+  /** Import only: reading, storing and checking. */
+  phases?: { readMs: number; storeMs: number; checkMs: number };
 }
 
 const HEADERS = [
@@ -85,6 +87,7 @@ function inChild(task: 'read' | 'import', file: string, workspace = ''): Promise
 async function child(spec: { task: 'read' | 'import'; file: string; workspace: string }): Promise<ChildResult> {
   const started = performance.now();
   let rows = 0;
+  let phases: ChildResult['phases'];
   if (spec.task === 'read') {
     // The baseline: the same streaming reader with the same options as the import, doing nothing with the rows.
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(spec.file, {
@@ -101,9 +104,10 @@ async function child(spec: { task: 'read' | 'import'; file: string; workspace: s
     const summary = await importIntoWorkspace(db, { path: spec.file });
     rows = summary.sheets.reduce((n, s) => n + s.added, 0);
     if (!summary.checked) throw new Error('the compliance check did not run');
+    phases = summary.phases;
     db.close();
   }
-  return { ms: performance.now() - started, rssMb: process.resourceUsage().maxRSS / 1024, rows };
+  return { ms: performance.now() - started, rssMb: process.resourceUsage().maxRSS / 1024, rows, phases };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -122,10 +126,18 @@ export async function run(): Promise<BenchResult[]> {
     const ratio = xlsxImport.ms / baseline.ms;
     const csvRate = ROWS / (csvImport.ms / 1000);
     const base = { name: 'exceljs streaming read of the same xlsx', value: baseline.ms };
+    const x = xlsxImport.phases!;
+    const c = csvImport.phases!;
+    const stored = x.readMs + x.storeMs;
     return [
       { name: `xlsx import, ${ROWS.toLocaleString('en-US')} × ${COLUMNS} (file → records → compliance checked)`, value: xlsxImport.ms, unit: 'ms', baseline: base, ratio, target: '≤ 1.3× baseline', ok: ratio <= 1.3 },
-      { name: 'csv import, same rows', value: csvRate, unit: 'rows/s', target: '≥ 100,000 rows/s', ok: csvRate >= 100_000 },
-      { name: 'csv import time', value: csvImport.ms, unit: 'ms' },
+      { name: '  of which reading the file', value: x.readMs, unit: 'ms', baseline: base, ratio: x.readMs / baseline.ms },
+      { name: '  of which storing the records (one transaction)', value: x.storeMs, unit: 'ms' },
+      { name: '  of which the compliance check (all records)', value: x.checkMs, unit: 'ms' },
+      { name: 'xlsx import up to records stored (no check)', value: stored, unit: 'ms', baseline: base, ratio: stored / baseline.ms },
+      { name: 'csv import, same rows (file → records → compliance checked)', value: csvRate, unit: 'rows/s', target: '≥ 100,000 rows/s', ok: csvRate >= 100_000 },
+      { name: '  csv import time: read / store / check', value: csvImport.ms, unit: `ms (${c.readMs} / ${c.storeMs} / ${c.checkMs})` },
+      { name: 'csv import up to records stored (no check)', value: ROWS / ((c.readMs + c.storeMs) / 1000), unit: 'rows/s' },
       { name: 'peak RSS, xlsx import', value: xlsxImport.rssMb, unit: 'MB', baseline: { name: 'streaming read alone', value: baseline.rssMb }, target: '≤ 400 MB', ok: xlsxImport.rssMb <= 400 },
       { name: 'peak RSS, csv import', value: csvImport.rssMb, unit: 'MB', target: '≤ 400 MB', ok: csvImport.rssMb <= 400 },
     ];

@@ -44,14 +44,13 @@ function findCommand(rest: string[]): { command: CliCommand; args: string[] } | 
 }
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'rscw — RSC Workbench from a terminal',
     '',
     'Usage: npm run --silent cli -- <command> [options] [--db <workspace.rscw>] [--json]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Global options (before or after the command):',
     '  --db <file>   the workspace file (created if missing); default: the app\'s default workspace',

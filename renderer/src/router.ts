@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import StartView from './views/StartView.vue';
 import ImportView from './views/ImportView.vue';
 import RecordsView from './views/RecordsView.vue';
+import DashboardView from './views/DashboardView.vue';
 import SyncView from './views/SyncView.vue';
 import LogView from './views/LogView.vue';
 import ExportView from './views/ExportView.vue';
@@ -14,9 +15,10 @@ export interface NavItem {
   icon: string;
 }
 
-// The navigation, in order; Ctrl/Cmd+1…8 jump to these.
+// The navigation, in order; Ctrl/Cmd+1…9 jump to these.
 export const NAV: NavItem[] = [
   { path: '/', label: 'Workspace', icon: '⌂' },
+  { path: '/dashboard', label: 'Dashboard', icon: '◔' },
   { path: '/import', label: 'Import', icon: '⤓' },
   { path: '/records', label: 'Records', icon: '▦' },
   { path: '/sync', label: 'Sync', icon: '⇅' },
@@ -28,6 +30,7 @@ export const NAV: NavItem[] = [
 
 const routes: RouteRecordRaw[] = [
   { path: '/', component: StartView },
+  { path: '/dashboard', component: DashboardView },
   { path: '/import', component: ImportView },
   { path: '/records', component: RecordsView },
   { path: '/sync', component: SyncView },

@@ -2,38 +2,14 @@
 import { z } from 'zod';
 import { method } from './define';
 import { CATEGORIES } from '../domain';
-
-/** Record states a filtered export can select; 'excluded' means kept from the sync, whatever its check status. */
-export const EXPORT_RECORD_STATUSES = ['unchecked', 'compliant', 'warning', 'error', 'excluded'] as const;
-export type ExportRecordStatus = (typeof EXPORT_RECORD_STATUSES)[number];
-
-/** 'none': never sent to LinkedIn. */
-export const EXPORT_SYNC_STATUSES = ['succeeded', 'failed', 'pending', 'none'] as const;
-export type ExportSyncStatus = (typeof EXPORT_SYNC_STATUSES)[number];
-
-const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.array(z.enum(values)).min(1)]);
+import { gridFilterSchema, type GridFilter } from './records';
 
 /**
- * A filtered view of one category, as the grid shows it: what you see is what you export.
- * Strict, so a grid filter with a criterion this export does not understand fails loudly
- * instead of exporting more rows than the consultant sees.
+ * A filtered view of one category: the grid's own filter, so an export holds exactly the rows
+ * the consultant sees (what you see is what you get).
  */
-export const exportFilterSchema = z
-  .object({
-    category: z.enum(CATEGORIES),
-    status: oneOrMany(EXPORT_RECORD_STATUSES).optional(),
-    syncStatus: oneOrMany(EXPORT_SYNC_STATUSES).optional(),
-    /** Records with at least one issue of this rule id. */
-    rule: z.string().min(1).optional(),
-    /** Records with at least one issue on this field. */
-    field: z.string().min(1).optional(),
-    /** Case-insensitive text found in the key or in any current value. */
-    search: z.string().max(500).optional(),
-    recordIds: z.array(z.number().int().positive()).max(1_000_000).optional(),
-  })
-  .strict();
-export type ExportFilter = z.infer<typeof exportFilterSchema>;
+export const exportFilterSchema = gridFilterSchema;
+export type ExportFilter = GridFilter;
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -53,7 +29,7 @@ export const auditExportInputSchema = z
     filter: exportFilterSchema.optional(),
     /**
      * Cell notes are costly in Excel and in the writer: past this many, flagged cells keep their
-     * fill but lose their note (the Issues column still lists every issue). Default 100,000.
+     * fill but lose their note (the Issues column still lists every issue). Default 50,000.
      */
     maxNotes: z.number().int().min(0).max(1_000_000).optional(),
   })
@@ -65,7 +41,7 @@ export const cleanExportInputSchema = z
     /** Absolute path of the file to write. CSV with several categories writes `<name>-<category>.csv` beside it. */
     path: z.string().min(1),
     /** Default: every category that has records (or the filter's category). */
-    category: oneOrMany(CATEGORIES).optional(),
+    category: z.union([z.enum(CATEGORIES), z.array(z.enum(CATEGORIES)).min(1)]).optional(),
     format: z.enum(EXPORT_FORMATS).optional(),
     layout: z.enum(EXPORT_LAYOUTS).optional(),
     dates: z.enum(EXPORT_DATE_MODES).optional(),
@@ -88,11 +64,6 @@ export interface ExportResult {
   /** Flagged cells whose note was left out past `maxNotes` (audit only). */
   notesOmitted: number;
 }
-
-/** What the 'export' job runs: one of the two exports, with its options resolved. */
-export type ExportJobInput =
-  | ({ kind: 'audit' } & AuditExportInput)
-  | ({ kind: 'clean' } & CleanExportInput);
 
 export const exportMethods = {
   'export:audit': method<ExportResult>()(auditExportInputSchema),

@@ -150,6 +150,7 @@ export const importRequestSchema = z
   })
   .strict();
 export type ImportRequest = z.input<typeof importRequestSchema>;
+export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 
 /** A field the consultant had fixed whose source value changed too: the new source value won. */
 export interface ImportConflict {
@@ -203,6 +204,8 @@ export interface ImportSummary {
   compliance: Partial<Record<Category, ComplianceAtAGlance>>;
   checked: boolean;
   durationMs: number;
+  /** Where the time went: reading the file, storing the records (one transaction), the compliance check. */
+  phases: { readMs: number; storeMs: number; checkMs: number };
 }
 
 export const importMethods = {

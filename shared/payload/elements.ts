@@ -54,14 +54,13 @@ export type PayloadResult = BuiltPayload | PayloadProblem;
 /** Builds one record's request element for the unversioned /v2 RSC endpoints. */
 export function buildPayload(record: PayloadRecord, context: PayloadContext): PayloadResult {
   const { category, key, values } = record;
-  const problem = (text: string): PayloadProblem => ({ ok: false, category, recordKey: key, problem: text });
   const element = bodyOf(category, values);
 
   if (category === 'jobs') {
     const externalJobPostingId = normalizeId(values.externalJobPostingId ?? null) ?? key;
     element.externalJobPostingId = externalJobPostingId;
     const integrationContext = element.integrationContext ?? (context.organizationUrn || undefined);
-    if (integrationContext === undefined) return problem('No integrationContext: set the organization URN in the sync settings.');
+    if (integrationContext === undefined) return problemOf(category, key, 'No integrationContext: set the organization URN in the sync settings.');
     element.integrationContext = integrationContext;
     if (element.location === undefined) {
       const postal = coerceValue('string', values.postalCode);
@@ -80,7 +79,7 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
     };
   }
 
-  if (!context.organizationUrn) return problem('No organization URN: set it in the sync settings.');
+  if (!context.organizationUrn) return problemOf(category, key, 'No organization URN: set it in the sync settings.');
   const org = context.organizationUrn;
 
   if (category === 'stages') {
@@ -88,9 +87,9 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
     const stageId =
       normalizeId(values.stageId ?? null) ??
       (key.startsWith(`${applicationId}/`) ? key.slice(applicationId.length + 1) : null);
-    if (!applicationId) return problem('No atsJobApplicationId: the stage cannot be addressed.');
-    if (!stageId) return problem('No stageId: the stage cannot be addressed.');
-    const parentKey = encodeComplexKey({ atsJobApplicationId: applicationId, dataProvider: DATA_PROVIDER, integrationContext: org });
+    if (!applicationId) return problemOf(category, key, 'No atsJobApplicationId: the stage cannot be addressed.');
+    if (!stageId) return problemOf(category, key, 'No stageId: the stage cannot be addressed.');
+    const parentKey = compoundKey('atsJobApplicationId', applicationId, org);
     const entityKey = encodeRestliPrimitive(stageId);
     const elementJson = JSON.stringify(element);
     const hash = payloadHash(`${parentKey}\u0000${entityKey}\u0000${elementJson}`);
@@ -99,12 +98,31 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
 
   const keyField = category === 'candidates' ? 'atsCandidateId' : 'atsJobApplicationId';
   const id = normalizeId(values[keyField] ?? null) ?? (key || null);
-  if (!id) return problem(`No ${keyField}: the record cannot be addressed.`);
-  const entityKey = encodeComplexKey({ [keyField]: id, dataProvider: DATA_PROVIDER, integrationContext: org });
+  if (!id) return problemOf(category, key, `No ${keyField}: the record cannot be addressed.`);
+  const entityKey = compoundKey(keyField, id, org);
   // Elements are built in BODY_FIELDS order (nested user JSON has sorted keys), so this text is canonical.
   const elementJson = JSON.stringify(element);
   const hash = payloadHash(`${entityKey}\u0000${elementJson}`);
   return { ok: true, category, recordKey: key, entityKey, element, elementJson, hash };
+}
+
+function problemOf(category: Category, key: string, problem: string): PayloadProblem {
+  return { ok: false, category, recordKey: key, problem };
+}
+
+let cachedOrg = '';
+let cachedTail = '';
+
+/**
+ * `(<idField>:<id>,dataProvider:ATS,integrationContext:<org>)`: encodeComplexKey's output (the id
+ * fields sort before dataProvider), with the constant tail encoded once per organization.
+ */
+function compoundKey(idField: 'atsCandidateId' | 'atsJobApplicationId', id: string, org: string): string {
+  if (org !== cachedOrg) {
+    cachedOrg = org;
+    cachedTail = encodeComplexKey({ a: '', dataProvider: DATA_PROVIDER, integrationContext: org }).slice("(a:'',".length);
+  }
+  return `(${idField}:${encodeRestliPrimitive(id)},${cachedTail}`;
 }
 
 function bodyOf(category: Category, values: FieldValues): JsonObject {

@@ -17,9 +17,13 @@
 
 export const RESTLI_PROTOCOL_VERSION = '2.0.0';
 
+const SAFE = /^[A-Za-z0-9_.~-]+$/;
+
 export function encodeRestliPrimitive(value: string | number | boolean): string {
   const text = String(value);
   if (text === '') return "''";
+  // Most ids need no escaping at all; skip the two passes for them (this runs once per record).
+  if (SAFE.test(text)) return text;
   return encodeURIComponent(text).replace(/['()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -22,7 +22,7 @@ function issue(rule: string, field: string, message: string): Issue {
 
 /**
  * Rules that look at other records: references to jobs, candidates and applications that were
- * not imported. `normalized` is checkRecord's normalized values (ids already canonical).
+ * not imported. Ids are canonicalized like keys (10090, "10090.0" and "10090" are one id).
  * Excluded records still count as imported: excluding a job does not orphan its applications.
  */
 export function checkCrossRecord(category: Category, normalized: FieldValues, lookups: CrossLookups): Issue[] {
@@ -48,7 +48,7 @@ export function checkCrossRecord(category: Category, normalized: FieldValues, lo
 }
 
 function refId(value: FieldValues[string] | undefined): string | null {
-  return typeof value === 'string' ? value : normalizeId(value ?? null);
+  return normalizeId(value ?? null);
 }
 
 /** The field a duplicate-key issue is reported on: the key field that identifies the record. */

@@ -8,7 +8,8 @@ import type { CellValue } from '../domain';
  */
 export function normalizeId(value: CellValue): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean') return null;
+  // A TRUE/FALSE cell in an id column is odd but still text the consultant can see and fix.
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
     // String() already prints whole doubles without a fraction (10090, not 10090.0).

@@ -73,7 +73,7 @@ export const exportCommand: CliCommand = {
       if (name !== 'job:progress') return;
       const p = payload as JobProgress;
       const now = Date.now();
-      if (now - lastLine < 1000 || p.total === 0) return;
+      if (now - lastLine < 1000 || p.total === 0 || p.done >= p.total) return;
       lastLine = now;
       io.info(`${p.message || 'Exporting'}: ${Math.round((100 * p.done) / p.total)}%`);
     });

@@ -10,5 +10,6 @@ import { fixCommand } from './fix';
 import { excludeCommand } from './exclude';
 import { undoCommand, redoCommand } from './undo';
 import { historyCommand } from './history';
+import { checkCommand } from './check';
 
-export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand];
+export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand, checkCommand];

@@ -4,18 +4,16 @@ import type { CellValue, FieldValues } from '../../../shared/domain';
 import { recordKey } from '../../../shared/rsc/keys';
 import { CheckContexts } from './check-context';
 import { RecordIndex, referencesOf } from './record-index';
-import { RecordResultWriter } from './result-writer';
 
 /**
- * Per-connection state of the engine: the record index and prepared statements. The index is
- * valid while no other connection has committed (PRAGMA data_version is unchanged); writes on
- * this connection must go through recheckRecords/checkAll, which keep it current.
+ * Per-connection state of the engine: the record index. The index is
+ * valid while no other connection has committed (PRAGMA data_version is unchanged). Writes on
+ * this connection are not seen by data_version: callers re-check the records they change
+ * (recheckRecords keeps the index current), or call invalidateComplianceIndex.
  */
 interface EngineState {
   index: RecordIndex;
   dataVersion: number;
-  writer: RecordResultWriter;
-  readRecord: (id: number) => RecordRow | undefined;
 }
 
 export interface RecordRow {
@@ -32,24 +30,25 @@ export function dataVersion(db: Db): number {
   return db.pragma('data_version', { simple: true }) as number;
 }
 
-/** The engine state of a connection, rebuilding the index when another connection changed the file. */
-export function engineState(db: Db): EngineState {
+/**
+ * The engine state of a connection, rebuilding the index when another connection changed the
+ * file. `fresh` is true when the index was (re)built by this call: it then reflects the records
+ * as they are now, so it cannot tell what a record's key was before an edit.
+ */
+export function engineState(db: Db): EngineState & { fresh: boolean } {
   const version = dataVersion(db);
   let state = states.get(db);
   if (!state) {
-    const read = db.prepare('SELECT id, category, sheet_id, excluded, values_json FROM records WHERE id = ?');
-    state = {
-      index: buildIndex(db),
-      dataVersion: version,
-      writer: new RecordResultWriter(db),
-      readRecord: (id) => read.get(id) as RecordRow | undefined,
-    };
+    state = { index: buildIndex(db), dataVersion: version };
     states.set(db, state);
-  } else if (state.dataVersion !== version) {
+    return { ...state, fresh: true };
+  }
+  if (state.dataVersion !== version) {
     state.index = buildIndex(db);
     state.dataVersion = version;
+    return { ...state, fresh: true };
   }
-  return state;
+  return { ...state, fresh: false };
 }
 
 /** Forgets the index of a connection (after writes that bypassed the engine, e.g. a re-import on this connection). */

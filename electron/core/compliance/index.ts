@@ -5,3 +5,5 @@ export { complianceSummary, categoryCompliance, type ComplianceSummary, type Cat
 export { checkReport, type CheckReport, type CheckReportRecord } from './report';
 export { setColumnFormat, columnFormats, CheckContexts, TIME_ZONE_SETTING, DATE_FORMATS_SETTING } from './check-context';
 export { invalidateComplianceIndex } from './index-cache';
+export { InsertChecker, type ComplianceColumns } from './insert-check';
+export { LAST_CHECK_SETTING } from './check-all';

@@ -1,96 +1,117 @@
 import type { Db } from '../db/connection';
 import { isCategory } from '../../../shared/domain';
-import type { Category, FieldValues } from '../../../shared/domain';
-import { checkRecord } from '../../../shared/rsc/check';
+import type { Category, FieldValues, Issue } from '../../../shared/domain';
+import { checkRecordInPlace } from '../../../shared/rsc/check';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { CheckContexts, type ContextOverrides } from './check-context';
 import { crossIssues } from './check-all';
-import { engineState, invalidateComplianceIndex } from './index-cache';
-import type { CheckedRecord } from './result-writer';
+import { engineState, invalidateComplianceIndex, type RecordRow } from './index-cache';
+import { ResultBatch } from './result-writer';
 import { keyOfNormalized, referencesOf } from './record-index';
 
 export interface RecheckResult {
-  /** Every record whose result was stored: the ones asked for plus those whose cross-record rules they affect. */
+  /** Records re-checked: the ones asked for plus those whose cross-record rules they affect. */
   recordIds: number[];
+  /** Records whose stored result changed. */
+  changedIds: number[];
   categories: Category[];
 }
+
+const CHUNK = 5_000;
 
 /**
  * Re-checks the given records after an edit, an exclusion or an insert, and every record whose
  * cross-record outcome they can change: records sharing their old or new key (duplicates), and,
  * when a key changed, the applications or stages that refer to it. Ids that no longer exist are
- * dropped from the index. Runs in one transaction; the index makes this independent of the
- * workspace size.
+ * dropped from the index. Call it once with no ids before editing (the editor's "prepare") so the
+ * index knows the keys as they were; without that, the first re-check on a connection also
+ * re-checks every record referring to the edited records' keys, old (records.key) and new. One transaction; rows are read and results written in chunks, and only
+ * results that differ from the stored ones are written (as in the full check). The index keeps
+ * this independent of the workspace size.
  */
 export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: ContextOverrides = {}): RecheckResult {
-  const state = engineState(db);
-  const { index, writer } = state;
+  const { index, fresh } = engineState(db);
   const contexts = new CheckContexts(db, opts);
-  const checkedAt = contexts.now;
-  const crossOf = (category: Category, id: number) => {
-    const entry = index.get(id);
-    return entry
-      ? (crossIssues(category, entry, index.lookups, { activeWithKey: (key) => index.activeWithKey(category, key) }) ?? [])
-      : [];
+  const batch = new ResultBatch(db, RULE_PACK_VERSION, contexts.now);
+  const readRows = db.prepare(
+    `SELECT id, category, sheet_id, excluded, values_json, key,
+            CASE WHEN pack_version = ? THEN check_hash END AS current_hash
+       FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+  );
+  type Row = RecordRow & { key: string; current_hash: string | null };
+  const read = (ids: number[]): Row[] => {
+    const out: Row[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      out.push(...(readRows.all(RULE_PACK_VERSION, JSON.stringify(ids.slice(i, i + CHUNK))) as typeof out));
+    }
+    return out;
   };
 
   const run = db.transaction((): RecheckResult => {
-    const own = new Map<number, { category: Category; result: CheckedRecord }>();
+    const asked = [...new Set(recordIds)];
+    const results = new Map<number, { category: Category; issues: Issue[]; currentHash: string | null }>();
     const affected = new Set<number>();
-    for (const id of new Set(recordIds)) {
-      const row = state.readRecord(id);
-      const before = index.get(id);
-      if (!row || !isCategory(row.category)) {
-        index.remove(id);
-        if (before?.key != null) {
-          for (const other of index.withKey(before.category, before.key)) affected.add(other);
-          for (const dep of index.dependentsOf(before.category, before.key)) affected.add(dep);
-        }
+    const touch = (category: Category, key: string | null, keyChanged: boolean) => {
+      if (key === null) return;
+      for (const other of index.withKey(category, key)) affected.add(other);
+      if (keyChanged) for (const dep of index.dependentsOf(category, key)) affected.add(dep);
+    };
+
+    const found = new Set<number>();
+    for (const row of read(asked)) {
+      found.add(row.id);
+      const before = index.get(row.id);
+      if (!isCategory(row.category)) {
+        index.remove(row.id);
         continue;
       }
       const category = row.category;
-      const result = checkRecord(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
+      const result = checkRecordInPlace(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
       const key = keyOfNormalized(category, result.normalized);
-      index.set(id, { category, key, excluded: row.excluded !== 0, ...referencesOf(category, result.normalized) });
-      own.set(id, { category, result: { id, issues: result.issues } });
-      const keys = new Set([before?.key ?? null, key]);
-      for (const k of keys) {
-        if (k === null) continue;
-        for (const other of index.withKey(category, k)) affected.add(other);
-        if (before?.key !== key || before.category !== category) {
-          for (const dep of index.dependentsOf(category, k)) affected.add(dep);
-        }
-      }
-      if (before && before.category !== category && before.key !== null) {
-        for (const other of index.withKey(before.category, before.key)) affected.add(other);
-        for (const dep of index.dependentsOf(before.category, before.key)) affected.add(dep);
-      }
+      index.set(row.id, { category, key, excluded: row.excluded !== 0, ...referencesOf(category, result.normalized) });
+      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash });
+      // A fresh index was built from the edited values, so it cannot show a changed key: assume
+      // one, and take the key stored at import (records.key) as the possible old one.
+      const moved = fresh || !before || before.key !== key || before.category !== category;
+      touch(category, key, moved);
+      if (before) touch(before.category, before.key, moved);
+      if (moved && row.key !== key) touch(category, row.key, true);
     }
-    for (const id of own.keys()) affected.delete(id);
+    for (const id of asked) {
+      if (found.has(id)) continue;
+      const before = index.get(id);
+      index.remove(id);
+      if (before) touch(before.category, before.key, true);
+    }
+
+    const dependents = [...affected].filter((id) => !results.has(id));
+    for (const row of read(dependents)) {
+      if (!isCategory(row.category)) continue;
+      const category = row.category;
+      const result = checkRecordInPlace(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
+      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash });
+    }
 
     const categories = new Set<Category>();
-    const stored: number[] = [];
-    for (const [id, { category, result }] of own) {
-      result.issues = result.issues.concat(crossOf(category, id));
-      writer.write(category, result, RULE_PACK_VERSION, checkedAt);
-      categories.add(category);
-      stored.push(id);
+    const changedIds: number[] = [];
+    for (const [id, r] of results) {
+      const entry = index.get(id);
+      const cross = entry
+        ? crossIssues(r.category, entry, index.lookups, { activeWithKey: (key) => index.activeWithKey(r.category, key) })
+        : [];
+      if (batch.addIfChanged(r.category, id, r.currentHash, cross.length ? r.issues.concat(cross) : r.issues)) {
+        changedIds.push(id);
+      }
+      categories.add(r.category);
+      if (batch.size >= CHUNK) batch.flush();
     }
-    for (const id of affected) {
-      const row = state.readRecord(id);
-      if (!row || !isCategory(row.category)) continue;
-      const category = row.category;
-      const result = checkRecord(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
-      writer.write(category, { id, issues: result.issues.concat(crossOf(category, id)) }, RULE_PACK_VERSION, checkedAt);
-      categories.add(category);
-      stored.push(id);
-    }
-    return { recordIds: stored, categories: [...categories] };
+    batch.flush();
+    return { recordIds: [...results.keys()], changedIds, categories: [...categories] };
   });
   try {
     return run();
   } catch (err) {
-    // The index was updated ahead of a write that rolled back: rebuild it on the next call.
+    // The index was updated ahead of writes that rolled back: rebuild it on the next call.
     invalidateComplianceIndex(db);
     throw err;
   }

@@ -1,22 +1,10 @@
 import type { Db } from '../db/connection';
 import { CATEGORIES } from '../../../shared/domain';
-import type { Category, Severity } from '../../../shared/domain';
+import type { Severity } from '../../../shared/domain';
+import type { CheckReport, CheckReportRecord } from '../../../shared/contract/rules';
+
+export type { CheckReport, CheckReportRecord } from '../../../shared/contract/rules';
 import { categoryCompliance } from './summary';
-
-/** The `check --json` output: counts per category, then every record with its issues. */
-export interface CheckReport {
-  categories: Record<Category, { total: number; compliant: number; nonCompliant: number; warnings: number; excluded: number }>;
-  records: CheckReportRecord[];
-}
-
-export interface CheckReportRecord {
-  category: Category;
-  key: string;
-  compliant: boolean;
-  /** Present (true) only on records excluded from the sync. */
-  excluded?: true;
-  issues: { rule: string; field: string; severity: Severity; message: string }[];
-}
 
 /**
  * Builds the report from stored results. Records come in category order, then import order;

@@ -95,13 +95,13 @@ export class ResultBatch {
   }
 
   /**
-   * Queues the result unless it equals the stored one; true when queued. `stored` is a scan row:
-   * [id, category, sheet_id, excluded, values_json, pack_version, check_hash, …].
+   * Queues the result unless it equals the stored one; true when queued. `currentHash` is the
+   * stored fingerprint when it was made with this pack version, else null.
    */
-  addIfChanged(category: Category, stored: readonly unknown[], issues: Issue[]): boolean {
+  addIfChanged(category: Category, id: number, currentHash: string | null, issues: Issue[]): boolean {
     const hash = resultHash(issues);
-    if (hash === stored[6] && stored[5] === this.packVersion) return false;
-    this.pending.push({ id: stored[0] as number, category, issues, hash });
+    if (hash === currentHash) return false;
+    this.pending.push({ id, category, issues, hash });
     return true;
   }
 
@@ -121,35 +121,5 @@ export class ResultBatch {
     this.deleteIssues.run(JSON.stringify(ids));
     if (rows.length) this.insertIssues.run(JSON.stringify(rows));
     this.pending = [];
-  }
-}
-
-/** Prepared statements for storing single records (targeted re-checks), prepared once per connection. */
-export class RecordResultWriter {
-  private readonly deleteIssues;
-  private readonly insertIssue;
-  private readonly updateRecord;
-
-  constructor(db: Db) {
-    this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
-    this.insertIssue = db.prepare(
-      'INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.updateRecord = db.prepare(
-      `UPDATE records SET status = ?, error_count = ?, warning_count = ?, info_count = ?, pack_version = ?, checked_at = ?,
-              check_hash = ? WHERE id = ?`,
-    );
-  }
-
-  /** Must run inside the caller's transaction. A re-check always stamps checked_at, changed or not. */
-  write(category: Category, result: CheckedRecord, packVersion: string, checkedAt: number): void {
-    const counts = statusOf(result.issues);
-    this.deleteIssues.run(result.id);
-    for (const i of result.issues) {
-      this.insertIssue.run(result.id, category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null);
-    }
-    this.updateRecord.run(
-      counts.status, counts.errors, counts.warnings, counts.infos, packVersion, checkedAt, resultHash(result.issues), result.id,
-    );
   }
 }

@@ -1,54 +1,11 @@
 import type { Db } from '../db/connection';
 import { CATEGORIES, isCategory } from '../../../shared/domain';
-import type { Category, Severity } from '../../../shared/domain';
+import type { Category } from '../../../shared/domain';
+import type { CategoryCompliance, ComplianceSummary, FieldCount } from '../../../shared/contract/rules';
 import { ruleSpec } from '../../../shared/rsc/rules';
-import type { RuleSource } from '../../../shared/rsc/fields';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 
-/**
- * Per-category counts. Excluded records are checked like any other but counted apart:
- * total = compliant + nonCompliant + excluded (+ unchecked before the first check).
- * compliant = no errors (warnings allowed: they do not block the sync); warnings = records
- * with at least one warning, whether or not they also have errors.
- */
-export interface CategoryCompliance {
-  total: number;
-  compliant: number;
-  nonCompliant: number;
-  warnings: number;
-  excluded: number;
-  unchecked: number;
-}
-
-export interface RuleCount {
-  category: Category;
-  rule: string;
-  severity: Severity;
-  source: RuleSource | null;
-  title: string;
-  /** Records with at least one issue of this rule. */
-  records: number;
-  issues: number;
-}
-
-export interface FieldCount {
-  category: Category;
-  field: string;
-  /** Records with at least one issue on this field, and per severity. */
-  records: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export interface ComplianceSummary {
-  packVersion: string;
-  /** Pack versions the stored results were produced with (more than one: re-check). */
-  checkedWith: string[];
-  categories: Record<Category, CategoryCompliance>;
-  rules: RuleCount[];
-  fields: FieldCount[];
-}
+export type { CategoryCompliance, ComplianceSummary, FieldCount, RuleCount } from '../../../shared/contract/rules';
 
 const EMPTY: CategoryCompliance = { total: 0, compliant: 0, nonCompliant: 0, warnings: 0, excluded: 0, unchecked: 0 };
 

@@ -146,7 +146,11 @@ CREATE INDEX exchanges_status ON exchanges(status);
     sql: `
 ALTER TABLE records ADD COLUMN sync_rejected_hash TEXT;
 ALTER TABLE exchanges ADD COLUMN kind TEXT;   -- token | batch | poll
+-- A batch's per-record results, written with its exchange (the acknowledgment) in one transaction
+-- and cleared once applied to records: a sync killed in between applies them at its next start.
+ALTER TABLE exchanges ADD COLUMN pending_results TEXT;
 CREATE INDEX exchanges_at ON exchanges(at);
+CREATE INDEX exchanges_pending ON exchanges(id) WHERE pending_results IS NOT NULL;
 
 CREATE TABLE sync_tasks (
   task_urn     TEXT PRIMARY KEY,
@@ -183,11 +187,13 @@ ALTER TABLE records ADD COLUMN check_hash TEXT;
     // Records workspace: a grid window is chosen by walking an index in id order without reading
     // rows, for a whole category and for one check status among the records not excluded (the
     // header counts' meaning), so row 99,900 costs no more than row 1. Operations remember the
-    // categories they touched and their cell count for the history panel.
+    // categories they touched and their cell count for the history panel. Fixable issues get their
+    // own (partial) index: "Fix all N like this" counts and collects them without reading issues.
     name: '004_records_grid',
     sql: `
 CREATE INDEX records_grid_category ON records(category);
 CREATE INDEX records_grid_status ON records(category, excluded, status);
+CREATE INDEX record_issues_fixable ON record_issues(category, rule, record_id) WHERE fix_json IS NOT NULL;
 ALTER TABLE operations ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
 `,
   },

@@ -30,13 +30,24 @@ export class CellWriter {
         const reason = typeof value === 'string' ? value : null;
         this.setExcluded.run(reason === null ? 0 : 1, reason, c.recordId);
       } else {
-        this.setValue.run(fieldPath(c.field), cellJson(value), c.recordId);
+        this.setValue.run(this.path(c.field), cellJson(value), c.recordId);
       }
       if ((i + 1) % PROGRESS_BATCH === 0) {
         progress.throwIfCancelled();
         progress.progress(i + 1, changes.length, label);
       }
     }
+  }
+
+  private readonly paths = new Map<string, string>();
+
+  private path(field: string): string {
+    let p = this.paths.get(field);
+    if (p === undefined) {
+      p = fieldPath(field);
+      this.paths.set(field, p);
+    }
+    return p;
   }
 
   /** Logs each change as an edit of the operation. */

@@ -2,7 +2,6 @@ import type { Db } from '../db/connection';
 import { ContractFailure } from '../../../shared/contract/define';
 import type { CellValue } from '../../../shared/domain';
 import type { HistoryEntry, UndoResult } from '../../../shared/contract/records';
-import { fieldPath } from '../records/json-path';
 import { CellWriter } from './cell-writer';
 import { categoriesOf, union, type EditOutcome } from './commit';
 import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
@@ -57,7 +56,7 @@ function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', pr
   const verb = mode === 'redo' ? 'redo' : mode;
   refuseOverlap(db, target, verb);
   const changes = editsOf(db, target.id);
-  refuseDrift(db, target, changes, backwards, verb);
+  refuseDrift(target, changes, backwards, verb);
   const ids = [...new Set(changes.map((c) => c.recordId))];
   const recheck = Recheck.prepare(db, ids);
   new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing');
@@ -73,21 +72,33 @@ function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', pr
   };
 }
 
-function editsOf(db: Db, operationId: number): PlannedChange[] {
+interface LoggedChange extends PlannedChange {
+  /** The cell's value now. */
+  current: CellValue;
+}
+
+/**
+ * The operation's edits with each cell's current value, in one indexed join. Records deleted
+ * since (a re-import that dropped them) drop out: they have no cells to restore.
+ */
+function editsOf(db: Db, operationId: number): LoggedChange[] {
   const rows = db
-    .prepare('SELECT record_id, field, before_json, after_json FROM edits WHERE operation_id = ? ORDER BY id')
+    .prepare(
+      `SELECT e.record_id, e.field, e.before_json, e.after_json,
+              CASE WHEN e.field = ? THEN (CASE WHEN r.excluded THEN json_quote(coalesce(r.exclude_reason, '')) ELSE 'null' END)
+                   ELSE r.values_json -> ('$."' || e.field || '"') END
+         FROM edits e JOIN records r ON r.id = e.record_id
+        WHERE e.operation_id = ? ORDER BY e.id`,
+    )
     .raw()
-    .all(operationId) as [number, string, string | null, string | null][];
-  // Records deleted since (a re-import that dropped them) have no cells to restore.
-  const existing = new Set(
-    db
-      .prepare('SELECT id FROM records WHERE id IN (SELECT DISTINCT record_id FROM edits WHERE operation_id = ?)')
-      .pluck()
-      .all(operationId) as number[],
-  );
-  return rows
-    .filter(([recordId]) => existing.has(recordId))
-    .map(([recordId, field, before, after]) => ({ recordId, field, before: parseCellJson(before), after: parseCellJson(after) }));
+    .all(EXCLUDED_FIELD, operationId) as [number, string, string | null, string | null, string | null][];
+  return rows.map(([recordId, field, before, after, current]) => ({
+    recordId,
+    field,
+    before: parseCellJson(before),
+    after: parseCellJson(after),
+    current: parseCellJson(current),
+  }));
 }
 
 interface OverlapRow {
@@ -124,21 +135,11 @@ function refuseOverlap(db: Db, target: HistoryEntry, verb: string): void {
 }
 
 /** Cells that no longer hold the value this step starts from. */
-function refuseDrift(db: Db, target: HistoryEntry, changes: readonly PlannedChange[], backwards: boolean, verb: string): void {
-  const readValue = db.prepare('SELECT values_json -> ? FROM records WHERE id = ?').pluck();
-  const readExcluded = db.prepare('SELECT excluded, exclude_reason FROM records WHERE id = ?').raw();
+function refuseDrift(target: HistoryEntry, changes: readonly LoggedChange[], backwards: boolean, verb: string): void {
   let drifted = 0;
-  let example: PlannedChange | null = null;
+  let example: LoggedChange | null = null;
   for (const c of changes) {
-    const expected = backwards ? c.after : c.before;
-    let current: CellValue;
-    if (c.field === EXCLUDED_FIELD) {
-      const [excluded, reason] = readExcluded.get(c.recordId) as [number, string | null];
-      current = excluded ? (reason ?? '') : null;
-    } else {
-      current = parseCellJson(readValue.get(fieldPath(c.field), c.recordId) as string | null);
-    }
-    if (!sameValue(current, expected)) {
+    if (!sameValue(c.current, backwards ? c.after : c.before)) {
       drifted++;
       example ??= c;
     }

@@ -18,7 +18,7 @@ export function planCellEdits(db: Db, changes: readonly CellChange[]): ChangePla
   if (missing.length > 0) {
     throw new ContractFailure('NOT_FOUND', `Record${missing.length > 1 ? 's' : ''} #${missing.slice(0, 5).join(', #')} no longer exist${missing.length > 1 ? '' : 's'}.`);
   }
-  const plan = new ChangePlan();
+  const plan = new ChangePlan(true);
   for (const c of changes) {
     if (c.field.startsWith('$')) {
       throw new ContractFailure('BAD_FIELD', `"${c.field}" is not a field: exclude and include records with their own commands.`);

@@ -59,7 +59,7 @@ export function planFixAll(db: Db, rule: string, options: { category?: Category;
 }
 
 function toPlan(rows: FixRow[]): ChangePlan {
-  const plan = new ChangePlan();
+  const plan = new ChangePlan(true);
   for (const row of rows) {
     const fix = parseFix(row.fix_json);
     if (!fix || fix.field.startsWith('$') || /["\\]/.test(fix.field)) {

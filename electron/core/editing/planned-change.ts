@@ -15,6 +15,12 @@ export interface PlannedChange {
 export class ChangePlan {
   readonly changes: PlannedChange[] = [];
   skipped = 0;
+  /**
+   * Plans that can name one cell twice (pasted ranges, several fixes of one field) keep only the
+   * first; plans that visit each record once per field skip the bookkeeping.
+   */
+  constructor(private readonly mayRepeatCells = false) {}
+
   /** Reasons grouped by their pattern (the quoted value left out), each with its first example. */
   private readonly reasons = new Map<string, { example: string; count: number }>();
   private readonly seen = new Set<string>();
@@ -22,9 +28,11 @@ export class ChangePlan {
   /** Adds a change unless the value is unchanged or the cell already has a change in this plan. */
   add(recordId: number, field: string, before: CellValue, after: CellValue): void {
     if (sameValue(before, after)) return;
-    const cell = `${recordId}\u0000${field}`;
-    if (this.seen.has(cell)) return;
-    this.seen.add(cell);
+    if (this.mayRepeatCells) {
+      const cell = `${recordId}\u0000${field}`;
+      if (this.seen.has(cell)) return;
+      this.seen.add(cell);
+    }
     this.changes.push({ recordId, field, before: before ?? null, after: after ?? null });
   }
 
@@ -45,7 +53,15 @@ export class ChangePlan {
   }
 
   recordIds(): number[] {
-    return [...new Set(this.changes.map((c) => c.recordId))];
+    const ids: number[] = [];
+    const seen = new Set<number>();
+    for (const c of this.changes) {
+      if (!seen.has(c.recordId)) {
+        seen.add(c.recordId);
+        ids.push(c.recordId);
+      }
+    }
+    return ids;
   }
 }
 

@@ -1,7 +1,10 @@
-import type { ExportJobInput, ExportResult } from '../../../shared/contract/export';
+import type { AuditExportInput, CleanExportInput, ExportResult } from '../../../shared/contract/export';
 import { defineJob } from '../jobs/job-types';
 import { writeAuditWorkbook } from './audit/write-audit';
 import { writeCleanExport } from './clean/write-clean';
+
+/** What the 'export' job runs: one of the two exports, its input as validated by the contract. */
+export type ExportJobInput = ({ kind: 'audit' } & AuditExportInput) | ({ kind: 'clean' } & CleanExportInput);
 
 /** Both exports run as the one 'export' job kind; the input says which. Exports only read the workspace. */
 export const exportJob = defineJob<ExportJobInput, ExportResult>('export', (input, ctx) => {

@@ -21,11 +21,12 @@ interface CommentsWriter {
   vmlStream: { write(text: string): void };
 }
 
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters: matching them is the point
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 function xmlText(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ESCAPES[c]);
+  return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 const SHAPE_START =
@@ -41,8 +42,9 @@ export function useFastNotes(worksheet: Worksheet): void {
   if (!writer || typeof writer._writeComment !== 'function') return;
   const fast = function (this: CommentsWriter, comment: CommentModel, index: number): void {
     const text = comment.note.texts.map((t) => t.text).join('');
+    const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
     this.commentsStream.write(
-      `<comment ref="${comment.ref}" authorId="0"><text><r><t xml:space="preserve">${xmlText(text)}</t></r></text></comment>`,
+      `<comment ref="${comment.ref}" authorId="0"><text><r><t${space}>${xmlText(text)}</t></r></text></comment>`,
     );
     const { row, col } = comment.refAddress;
     const top = Math.max(row - 2, 0);

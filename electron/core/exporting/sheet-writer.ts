@@ -29,7 +29,6 @@ export class SheetWriter {
   private nextRow = 1;
   private readonly plain: Partial<Style>;
   private readonly header: Partial<Style>;
-  private readonly rowStyle: Partial<Style>;
 
   constructor(
     workbook: stream.xlsx.WorkbookWriter,
@@ -47,7 +46,6 @@ export class SheetWriter {
     this.ws.columns = columns.map((c) => ({ width: c.width }));
     useFastNotes(this.ws);
     this.plain = book.get();
-    this.rowStyle = this.plain;
     this.header = book.get({ tone: 'header', bold: true });
     if (header) this.headerRow(columns.map((c) => c.header));
   }
@@ -69,7 +67,7 @@ export class SheetWriter {
     const row = this.ws.getRow(this.nextRow++);
     // A fresh {} per row would cost the writer a style lookup per row; a shared empty one is cached.
     // (Row.style exists at runtime; exceljs's typings leave it out.)
-    (row as unknown as { style: Partial<Style> }).style = this.rowStyle;
+    (row as unknown as { style: Partial<Style> }).style = this.plain;
     for (let i = 0; i < values.length; i++) {
       let value = values[i];
       let style = styles?.[i];

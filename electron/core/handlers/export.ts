@@ -1,5 +1,6 @@
 import { basename, isAbsolute, extname } from 'node:path';
-import { exportMethods, type ExportJobInput, type ExportResult } from '../../../shared/contract/export';
+import { exportMethods, type ExportResult } from '../../../shared/contract/export';
+import type { ExportJobInput } from '../exporting/export-job';
 import { ContractFailure } from '../../../shared/contract/define';
 import { defineHandlers } from './define';
 import type { BackendContext } from '../context';

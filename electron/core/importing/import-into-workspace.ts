@@ -9,6 +9,7 @@ import {
   type ComplianceAtAGlance,
   type ImportIssue,
   type ImportRequest,
+  type ImportRequestParsed as ParsedImportRequest,
   type ImportSummary,
   type PresetInfo,
   type SheetImportSummary,
@@ -49,6 +50,34 @@ export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: I
   const started = performance.now();
   const request = importRequestSchema.parse(input);
   const progress = hooks.onProgress ?? (() => {});
+  const stored = await readAndStore(db, request, hooks, progress);
+  const storedAt = performance.now();
+  // The parsed rows are unreachable from here on: the check's memory can reuse theirs.
+  let checked = false;
+  if (hooks.check !== false) {
+    checked = checkAfterImport(db, (done, total, message) =>
+      progress(READ_SHARE + WRITE_SHARE + Math.round(((TOTAL - READ_SHARE - WRITE_SHARE) * done) / Math.max(1, total)), TOTAL, message),
+    );
+  }
+  const done = performance.now();
+  progress(TOTAL, TOTAL, 'Imported');
+  return {
+    file: stored.file,
+    sheets: stored.sheets,
+    ignored: stored.ignored,
+    compliance: complianceAtAGlance(db, [...new Set(stored.sheets.map((s) => s.category))]),
+    checked,
+    durationMs: Math.round(done - started),
+    phases: { readMs: Math.round(stored.readAt - started), storeMs: Math.round(storedAt - stored.readAt), checkMs: Math.round(done - storedAt) },
+  };
+}
+
+async function readAndStore(
+  db: Db,
+  request: ParsedImportRequest,
+  hooks: ImportHooks,
+  progress: (done: number, total: number, message: string) => void,
+): Promise<Pick<ImportSummary, 'file' | 'sheets' | 'ignored'> & { readAt: number }> {
   const throwIfCancelled = () => {
     if (hooks.isCancelled?.()) throw cancelled();
   };
@@ -68,6 +97,7 @@ export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: I
   });
   throwIfCancelled();
   const { plans, ignored } = planImport(file, request, hooks.presets ?? []);
+  const readAt = performance.now();
   const sha = await hash;
   const timeZone = getSetting(db, 'workspace.timeZone') ?? 'UTC';
   const totalRows = plans.reduce((n, p) => n + (p.table.end - p.table.start), 0);
@@ -98,22 +128,11 @@ export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: I
     }
     return summaries;
   });
-  const sheets = write();
-  const categories = [...new Set(plans.map((p) => p.category))];
-  let checked = false;
-  if (hooks.check !== false) {
-    checked = checkAfterImport(db, (done, total, message) =>
-      progress(READ_SHARE + WRITE_SHARE + Math.round(((TOTAL - READ_SHARE - WRITE_SHARE) * done) / Math.max(1, total)), TOTAL, message),
-    );
-  }
-  progress(TOTAL, TOTAL, 'Imported');
   return {
     file: { path: file.path, name: file.name, size: file.size, sha256: sha, kind: file.kind, text: file.text },
-    sheets,
+    sheets: write(),
     ignored,
-    compliance: complianceAtAGlance(db, categories),
-    checked,
-    durationMs: Math.round(performance.now() - started),
+    readAt,
   };
 }
 
@@ -205,6 +224,10 @@ function writeSheet(
     }
   }
   afterBatch(inBatch);
+  db.prepare('UPDATE source_sheets SET options_json = ? WHERE id = ?').run(
+    JSON.stringify({ ...options, valueMappings: builder.appliedValueMappings() }),
+    sheetId,
+  );
   if (table.totalRow) {
     summary.rows++;
     skip(table.totalRow.row, 'Total row');

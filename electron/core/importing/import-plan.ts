@@ -4,14 +4,16 @@ import { importFailure } from './import-failure';
 import type { ParsedFile } from './reading/read-file';
 import { buildTable, lazyDistinct, type SheetTable } from './reading/sheet-table';
 import { suggestMapping } from './mapping/suggest-mapping';
-import { valueMappingsFrom } from './mapping/value-mappings';
 import { fieldSpec } from '../../../shared/rsc/fields';
 import { CATEGORIES } from '../../../shared/domain';
+
+const DISTINCT_SAMPLE_ROWS = 2_000;
 
 export interface SheetImportPlan {
   table: SheetTable;
   category: Category;
   mapping: ColumnMatch[];
+  /** Chosen value mappings (the consultant's, a preset's); other enum values get the suggested mapping as they are stored. */
   valueMappings: ValueMappings;
   preset: string | null;
 }
@@ -54,7 +56,8 @@ export function planImport(
     }
     const table = buildTable(sheet, choice.headerRow);
     checkManualMapping(sheet.name, table.headers, choice);
-    const distinct = lazyDistinct(table);
+    // A sample is enough to tell a status column from a US-state column; values are mapped one by one when stored.
+    const distinct = lazyDistinct(table, DISTINCT_SAMPLE_ROWS);
     // A forced category applies to every explicitly chosen sheet, and to a file's only sheet.
     const forced = choice.category ?? (explicit || nonEmpty.length === 1 ? request.category : undefined);
     const suggestion = suggestMapping({
@@ -85,8 +88,11 @@ export function planImport(
         'map the column that holds it (or save a mapping preset with it)',
       );
     }
-    const valueMappings = { ...valueMappingsFrom(suggestion.valueMappings) };
-    for (const [field, map] of Object.entries(choice.valueMappings ?? {})) valueMappings[field] = { ...valueMappings[field], ...map };
+    const preset = [request.preset, ...presets.map((p) => p.preset)].find((p) => p && p.name === suggestion.preset && p.category === category);
+    const valueMappings: ValueMappings = {};
+    for (const source of [preset?.valueMappings ?? {}, choice.valueMappings ?? {}]) {
+      for (const [field, map] of Object.entries(source)) valueMappings[field] = { ...valueMappings[field], ...map };
+    }
     plans.push({ table, category, mapping: suggestion.mapping, valueMappings, preset: suggestion.preset });
   }
   if (plans.length === 0) {

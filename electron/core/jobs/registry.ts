@@ -2,7 +2,7 @@
 //   import { importJob } from '../importing/import-job';   …   importJob,
 import type { JobDefinition } from './job-types';
 import type { JobKind } from '../../../shared/contract/jobs';
-import { checkJob } from './check-job';
+import { checkJob } from '../compliance/check-job';
 import { exportJob } from '../exporting/export-job';
 import { syncJob } from '../syncing/sync-job';
 import { bulkEditJob } from '../editing/bulk-edit-job';

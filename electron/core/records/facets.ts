@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
-import type { CellValue, Severity } from '../../../shared/domain';
-import { fieldsOf } from '../../../shared/rsc/fields';
+import type { CellValue, Category, Severity } from '../../../shared/domain';
+import { fieldsOf, type FieldType } from '../../../shared/rsc/fields';
 import { ruleSpec } from '../../../shared/rsc/rules';
 import type {
   FieldFacet, GridFacets, GridFilter, GridRecordStatus, GridSyncStatus, RuleFacet, ValueFacet,
@@ -30,31 +30,29 @@ export function fetchFacets(db: Db, filter: GridFilter, options: FacetOptions = 
   };
 }
 
+// Grouped counts walk the (category, excluded, status) and (category, sync_status) indexes only.
 function statusCounts(db: Db, where: SqlCondition): Record<GridRecordStatus, number> {
-  const row = db
-    .prepare(
-      `SELECT coalesce(sum(r.excluded = 0 AND r.status = 'unchecked'), 0) AS unchecked,
-              coalesce(sum(r.excluded = 0 AND r.status = 'compliant'), 0) AS compliant,
-              coalesce(sum(r.excluded = 0 AND r.status = 'warning'), 0) AS warning,
-              coalesce(sum(r.excluded = 0 AND r.status = 'error'), 0) AS error,
-              coalesce(sum(r.excluded), 0) AS excluded
-         FROM records r WHERE ${where.sql}`,
-    )
-    .get(...where.params) as Record<GridRecordStatus, number>;
-  return row;
+  const out: Record<GridRecordStatus, number> = { unchecked: 0, compliant: 0, warning: 0, error: 0, excluded: 0 };
+  const rows = db
+    .prepare(`SELECT r.excluded AS excluded, r.status AS status, count(*) AS n FROM records r WHERE ${where.sql} GROUP BY r.excluded, r.status`)
+    .all(...where.params) as { excluded: number; status: string; n: number }[];
+  for (const r of rows) {
+    if (r.excluded) out.excluded += r.n;
+    else if (r.status in out) out[r.status as GridRecordStatus] += r.n;
+  }
+  return out;
 }
 
 function syncCounts(db: Db, where: SqlCondition): Record<GridSyncStatus, number> {
-  const row = db
-    .prepare(
-      `SELECT coalesce(sum(r.sync_status = 'succeeded'), 0) AS succeeded,
-              coalesce(sum(r.sync_status = 'failed'), 0) AS failed,
-              coalesce(sum(r.sync_status = 'pending'), 0) AS pending,
-              coalesce(sum(r.sync_status IS NULL), 0) AS none
-         FROM records r WHERE ${where.sql}`,
-    )
-    .get(...where.params) as Record<GridSyncStatus, number>;
-  return row;
+  const out: Record<GridSyncStatus, number> = { succeeded: 0, failed: 0, pending: 0, none: 0 };
+  const rows = db
+    .prepare(`SELECT r.sync_status AS sync, count(*) AS n FROM records r WHERE ${where.sql} GROUP BY r.sync_status`)
+    .all(...where.params) as { sync: string | null; n: number }[];
+  for (const r of rows) {
+    const key = (r.sync ?? 'none') as GridSyncStatus;
+    if (key in out) out[key] += r.n;
+  }
+  return out;
 }
 
 /**
@@ -74,22 +72,42 @@ function issueScope(db: Db, filter: GridFilter, omit: { rule?: boolean; field?: 
 const SEVERITY_RANK = "CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
 const RANK_SEVERITY: Severity[] = ['error', 'warning', 'info'];
 
+/**
+ * Records per rule, and per rule those whose issue has a fix. Both come from indexes alone (the
+ * fixable ones from a partial index); a rule's severity is the pack's, so the issues themselves
+ * are read only for a rule the pack does not know.
+ */
 export function ruleFacets(db: Db, scope: SqlCondition): RuleFacet[] {
-  const rows = db
-    .prepare(
-      `SELECT i.rule AS rule, min(${SEVERITY_RANK}) AS rank, count(DISTINCT i.record_id) AS records,
-              count(DISTINCT CASE WHEN i.fix_json IS NOT NULL THEN i.record_id END) AS fixable
-         FROM record_issues i WHERE ${scope.sql}
-        GROUP BY i.rule ORDER BY rank, records DESC, i.rule`,
-    )
-    .all(...scope.params) as { rule: string; rank: number; records: number; fixable: number }[];
-  return rows.map((r) => ({
+  const records = db
+    .prepare(`SELECT i.rule AS rule, count(DISTINCT i.record_id) AS n FROM record_issues i WHERE ${scope.sql} GROUP BY i.rule`)
+    .all(...scope.params) as { rule: string; n: number }[];
+  const fixable = new Map(
+    (
+      db
+        .prepare(
+          `SELECT i.rule AS rule, count(DISTINCT i.record_id) AS n FROM record_issues i
+            WHERE ${scope.sql} AND i.fix_json IS NOT NULL GROUP BY i.rule`,
+        )
+        .all(...scope.params) as { rule: string; n: number }[]
+    ).map((r) => [r.rule, r.n]),
+  );
+  const facets = records.map((r) => ({
     rule: r.rule,
-    severity: RANK_SEVERITY[r.rank] ?? 'info',
+    severity: ruleSpec(r.rule)?.severity ?? severityOf(db, scope, r.rule),
     title: ruleSpec(r.rule)?.title ?? r.rule,
-    records: r.records,
-    fixable: r.fixable,
+    records: r.n,
+    fixable: fixable.get(r.rule) ?? 0,
   }));
+  const rank = (s: Severity) => RANK_SEVERITY.indexOf(s);
+  return facets.sort((a, b) => rank(a.severity) - rank(b.severity) || b.records - a.records || a.rule.localeCompare(b.rule));
+}
+
+function severityOf(db: Db, scope: SqlCondition, rule: string): Severity {
+  const rank = db
+    .prepare(`SELECT min(${SEVERITY_RANK}) FROM record_issues i WHERE ${scope.sql} AND i.rule = ?`)
+    .pluck()
+    .get(...scope.params, rule) as number;
+  return RANK_SEVERITY[rank] ?? 'info';
 }
 
 function fieldFacets(db: Db, scope: SqlCondition): FieldFacet[] {
@@ -112,9 +130,7 @@ function fieldFacets(db: Db, scope: SqlCondition): FieldFacet[] {
  */
 function valueFacets(db: Db, filter: GridFilter, options: FacetOptions): ValueFacet[] {
   const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
-  const candidates = (options.valueFields ?? fieldsOf(filter.category).filter((f) => !f.key).map((f) => f.name)).filter(
-    (f) => !/["\\]/.test(f),
-  );
+  const candidates = (options.valueFields ?? defaultValueFields(filter.category)).filter((f) => !/["\\]/.test(f));
   if (candidates.length === 0) return [];
   const sample = scanValues(db, filter, candidates, SAMPLE_ROWS);
   const short = candidates.filter((_f, i) => {
@@ -133,6 +149,15 @@ function valueFacets(db: Db, filter: GridFilter, options: FacetOptions): ValueFa
       .slice(0, maxValues);
     return { field, values, distinct: counts.size };
   });
+}
+
+/** Fields that are identifiers, dates, addresses or long text never have few, short values: not worth a scan. */
+const NEVER_SHORT: ReadonlySet<FieldType> = new Set(['url', 'email', 'emailList', 'epochMs', 'personUrn', 'mediaUrn']);
+
+function defaultValueFields(category: Category): string[] {
+  return fieldsOf(category)
+    .filter((f) => !f.key && !NEVER_SHORT.has(f.type) && (f.maxLength ?? 0) <= 1000)
+    .map((f) => f.name);
 }
 
 function scanValues(db: Db, filter: GridFilter, fields: string[], limit: number | null): Map<CellValue, number>[] {

@@ -40,11 +40,11 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
   // EXISTS probes the (category, rule|field, record_id) index per row and lets a window stop early;
   // an IN list would be built whole before the first row.
   if (filter.rule && !omit.rule) {
-    parts.push('EXISTS (SELECT 1 FROM record_issues i WHERE i.category = ? AND i.rule = ? AND i.record_id = r.id)');
+    parts.push('EXISTS (SELECT 1 FROM record_issues ri WHERE ri.category = ? AND ri.rule = ? AND ri.record_id = r.id)');
     params.push(filter.category, filter.rule);
   }
   if (filter.field && !omit.field) {
-    parts.push('EXISTS (SELECT 1 FROM record_issues i WHERE i.category = ? AND i.field = ? AND i.record_id = r.id)');
+    parts.push('EXISTS (SELECT 1 FROM record_issues ri WHERE ri.category = ? AND ri.field = ? AND ri.record_id = r.id)');
     params.push(filter.category, filter.field);
   }
   if (filter.value && !omit.value) parts.push(valueCondition(filter.value.field, filter.value.value, params));
@@ -59,7 +59,7 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
 
 /**
  * A field equal to a value. Extracting a field parses each row's JSON, so rows are first tested
- * for the value's JSON text anywhere in values_json (a plain substring test, far cheaper); only
+ * for the value's JSON text anywhere in values_json (a case-sensitive GLOB, far cheaper); only
  * rows containing it are parsed.
  */
 function valueCondition(field: string, value: CellValue, params: unknown[]): string {
@@ -69,8 +69,13 @@ function valueCondition(field: string, value: CellValue, params: unknown[]): str
   }
   const sqlValue = typeof value === 'boolean' ? Number(value) : value;
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  params.push(`%${escapeLike(text)}%`, fieldPath(field), sqlValue);
-  return "(r.values_json LIKE ? ESCAPE '\\' AND r.values_json ->> ? = ?)";
+  params.push(`*${escapeGlob(text)}*`, fieldPath(field), sqlValue);
+  return '(r.values_json GLOB ? AND r.values_json ->> ? = ?)';
+}
+
+/** GLOB has no escape character: its wildcards match themselves inside brackets. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[]/g, (c) => `[${c}]`);
 }
 
 function hasIndexedCriterion(filter: GridFilter, omit: FilterOmissions): boolean {

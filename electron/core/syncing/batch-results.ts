@@ -39,11 +39,26 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Response keys indexed in decoded form, so an encoded or a decoded echo of our key both match. */
-function byDecodedKey<T>(map: unknown): Map<string, T> {
-  const out = new Map<string, T>();
-  if (map && typeof map === 'object') for (const [k, v] of Object.entries(map)) out.set(safeDecode(k), v as T);
-  return out;
+/**
+ * A response map (`results` / `errors`) looked up by our encoded key: directly when LinkedIn echoes
+ * the key as sent (the usual case), else by decoded form, indexed only when first needed.
+ */
+class KeyedMap<T> {
+  private readonly raw: Record<string, T>;
+  private decoded: Map<string, T> | null = null;
+
+  constructor(map: unknown) {
+    this.raw = map && typeof map === 'object' ? (map as Record<string, T>) : {};
+  }
+
+  get(key: string): T | undefined {
+    if (Object.hasOwn(this.raw, key)) return this.raw[key];
+    if (!this.decoded) {
+      this.decoded = new Map();
+      for (const [k, v] of Object.entries(this.raw)) this.decoded.set(safeDecode(k), v);
+    }
+    return this.decoded.size === 0 ? undefined : this.decoded.get(safeDecode(key));
+  }
 }
 
 function parseJson(body: string): Record<string, unknown> | null {
@@ -58,10 +73,10 @@ function parseJson(body: string): Record<string, unknown> | null {
 /** BATCH_UPDATE: `{"results":{key:{"status":204}},"errors":{key:{"status":422,"message":…}}}`. */
 export function batchUpdateOutcomes(items: readonly SendItem[], response: HttpResponse): EntityOutcome[] {
   const body = parseJson(response.body);
-  const results = byDecodedKey<{ status?: unknown }>(body?.results);
-  const errors = byDecodedKey<RestliError>(body?.errors);
+  const results = new KeyedMap<{ status?: unknown }>(body?.results);
+  const errors = new KeyedMap<RestliError>(body?.errors);
   return items.map((item) => {
-    const key = safeDecode(item.payload.entityKey);
+    const key = item.payload.entityKey;
     const error = errors.get(key);
     if (error) {
       const status = typeof error.status === 'number' ? error.status : null;
@@ -115,8 +130,8 @@ export interface TaskResult {
 /** BATCH_GET of simpleJobPostingTasks: results (and errors) keyed by task URN. */
 export function taskResults(urns: readonly string[], response: HttpResponse): Map<string, TaskResult> {
   const body = parseJson(response.body);
-  const results = byDecodedKey<Record<string, unknown>>(body?.results);
-  const errors = byDecodedKey<RestliError>(body?.errors);
+  const results = new KeyedMap<Record<string, unknown>>(body?.results);
+  const errors = new KeyedMap<RestliError>(body?.errors);
   const out = new Map<string, TaskResult>();
   for (const urn of urns) {
     const error = errors.get(urn);

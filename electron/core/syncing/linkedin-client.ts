@@ -1,6 +1,6 @@
 import type { Category } from '../../../shared/domain';
 import type { WireRequest } from '../../../shared/payload/requests';
-import type { ExchangeEntry, ExchangeKind, ExchangeLog } from './exchange-log';
+import type { ExchangeKind, ExchangeLog, ExchangeResponse } from './exchange-log';
 import { NetworkError, type HttpResponse, type HttpTransport } from './http-transport';
 import { SyncFailure, classifyStatus } from './failures';
 import type { TokenProvider } from './token-provider';
@@ -12,11 +12,15 @@ export interface SendMeta {
   recordKeys: readonly string[];
 }
 
-/** A final response (2xx, or a 4xx that is the caller's to interpret) and its unwritten log entry. */
+/** A final response (2xx, or a 4xx that is the caller's to interpret), its exchange not yet finished. */
 export interface Delivered {
   response: HttpResponse;
-  /** Write it in the same transaction as the results it carries (see ExchangeLog.insert). */
-  entry: ExchangeEntry;
+  exchangeId: number;
+  /**
+   * Records the response in the exchange log, with the per-record results it acknowledged: call
+   * it in the caller's transaction (see ExchangeLog.finish).
+   */
+  finish(pendingResults: string | null): void;
 }
 
 export interface ClientEvents {
@@ -35,8 +39,8 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
  * - 429: backs off (Retry-After when present) and tries again, up to `maxRateLimitRetries`;
  * - 401: fetches a new token once and retries;
  * - anything else is final and returned (2xx carries per-entity results; 4xx is the caller's).
- * Every attempt but the final one is logged here; the final one is handed back unlogged so the
- * caller writes it together with the per-record results in one transaction.
+ * Every attempt is logged as it goes out; the final one's answer is handed back unfinished so the
+ * caller records it together with the per-record results in one transaction.
  */
 export class LinkedInClient {
   constructor(
@@ -51,6 +55,8 @@ export class LinkedInClient {
       runId: number | null;
       /** Throws when today's request budget is spent. */
       checkBudget: () => void;
+      /** Throws when the run is cancelled or stopping. */
+      throwIfStopped: () => void;
       events: ClientEvents;
     },
   ) {}
@@ -62,31 +68,47 @@ export class LinkedInClient {
     let rateLimits = 0;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
+      // Between tries (cancel, or the run stopping): waits already check this; a 401 refresh does not wait.
+      if (attempt > 1) this.options.throwIfStopped();
       this.options.checkBudget();
       const token = await tokens.get();
       const headers = { ...wire.headers, Authorization: `Bearer ${token}` };
       const at = runtime.now();
       const started = performance.now();
+      events.request(meta.category);
+      const sending = transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
+      // Log the request once it is on the wire (socket writes happen before setImmediate callbacks),
+      // so writing its body never delays the request itself.
+      const logged = new Promise<number>((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(log.begin({ runId, at, kind: meta.kind, category: meta.category, method: wire.method, url,
+              requestHeaders: headers, requestBody: wire.body, attempt, recordKeys: meta.recordKeys }));
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      );
       let response: HttpResponse | null = null;
       let networkError: NetworkError | null = null;
-      events.request(meta.category);
       try {
-        response = await transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
+        response = await sending;
       } catch (err) {
         if (!(err instanceof NetworkError)) throw err;
         networkError = err;
       }
-      const entry: ExchangeEntry = {
-        runId, at, kind: meta.kind, category: meta.category, method: wire.method, url,
-        requestHeaders: headers, requestBody: wire.body,
-        status: response?.status ?? null, responseHeaders: response?.headers ?? null, responseBody: response?.body ?? null,
-        durationMs: performance.now() - started, attempt, recordKeys: meta.recordKeys,
+      const exchangeId = await logged;
+      const outcome: ExchangeResponse = {
+        status: response?.status ?? null,
+        responseHeaders: response?.headers ?? null,
+        responseBody: response?.body ?? null,
+        durationMs: performance.now() - started,
         error: networkError?.message ?? null,
       };
 
       if (networkError || (response && TRANSIENT_STATUSES.has(response.status))) {
         transientFailures++;
-        const exchangeId = log.insert(entry);
+        log.finish(exchangeId, outcome);
         const reason = networkError ? networkError.message : `HTTP ${response!.status}`;
         if (transientFailures >= timing.maxAttempts) {
           if (networkError) {
@@ -103,7 +125,7 @@ export class LinkedInClient {
 
       const res = response!;
       if (res.status === 401) {
-        const exchangeId = log.insert(entry);
+        log.finish(exchangeId, outcome);
         if (refreshed) throw new SyncFailure(classifyStatus(401, res.body).kind, classifyStatus(401, res.body).message, 401, exchangeId);
         // Expired or revoked mid-run: one fresh token, then the same request again.
         refreshed = true;
@@ -113,7 +135,7 @@ export class LinkedInClient {
 
       if (res.status === 429) {
         rateLimits++;
-        const exchangeId = log.insert(entry);
+        log.finish(exchangeId, outcome);
         const retryAfter = parseRetryAfter(res.headers['retry-after'], runtime.now());
         if (rateLimits > timing.maxRateLimitRetries || (retryAfter !== null && retryAfter > timing.maxRetryAfterMs)) {
           const failure = classifyStatus(429, res.body);
@@ -126,7 +148,7 @@ export class LinkedInClient {
         continue;
       }
 
-      return { response: res, entry };
+      return { response: res, exchangeId, finish: (pending) => log.finish(exchangeId, outcome, pending) };
     }
   }
 }

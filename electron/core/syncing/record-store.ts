@@ -17,15 +17,25 @@ export function parseValues(record: SyncableRecord): FieldValues {
   return JSON.parse(record.valuesJson) as FieldValues;
 }
 
-/** Only records the compliance engine passed (warnings allowed) and nobody excluded are ever sent. */
-export function eligibleRecords(db: Db, category: Category): SyncableRecord[] {
-  return db
-    .prepare(
-      `SELECT id, key, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
-              sync_rejected_hash AS rejectedHash, linkedin_urn AS linkedinUrn
-       FROM records WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 ORDER BY id`,
-    )
-    .all(category) as SyncableRecord[];
+/**
+ * Only records the compliance engine passed (warnings allowed) and nobody excluded are ever sent.
+ * Read a page at a time, so the first request goes out before 100,000 rows are loaded, and no
+ * statement stays open while the sync writes results between pages.
+ */
+export function* eligibleRecords(db: Db, category: Category, pageSize = 1000): Generator<SyncableRecord> {
+  const page = db.prepare(
+    `SELECT id, key, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
+            sync_rejected_hash AS rejectedHash, linkedin_urn AS linkedinUrn
+     FROM records WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 AND id > ?
+     ORDER BY id LIMIT ?`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = page.all(category, after, pageSize) as SyncableRecord[];
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 export function recordIdsWithOpenTasks(db: Db): Set<number> {
@@ -35,10 +45,44 @@ export function recordIdsWithOpenTasks(db: Db): Set<number> {
   return new Set(rows.map((r) => r.record_id));
 }
 
+/** One record's outcome in the compact form stored in exchanges.pending_results. */
+type PendingItem =
+  | [recordId: number, hash: string, kind: 's']
+  | [recordId: number, hash: string, kind: 't', taskUrn: string]
+  | [recordId: number, hash: string, kind: 'f', message: string, rejected: 0 | 1];
+
+interface PendingResults {
+  at: number;
+  runId: number;
+  firstPollAt: number;
+  items: PendingItem[];
+}
+
+export interface OutcomeContext {
+  exchangeId: number | null;
+  at: number;
+  runId: number;
+  firstPollAt: number;
+}
+
+/** The outcomes of one request as the redo entry stored with its exchange row. */
+export function pendingResultsOf(outcomes: readonly EntityOutcome[], context: Omit<OutcomeContext, 'exchangeId'>): string {
+  const items: PendingItem[] = outcomes.map((o) => {
+    const { recordId, payload } = o.item;
+    if (o.kind === 'succeeded') return [recordId, payload.hash, 's'];
+    if (o.kind === 'task') return [recordId, payload.hash, 't', o.taskUrn];
+    return [recordId, payload.hash, 'f', o.message, o.rejected ? 1 : 0];
+  });
+  const pending: PendingResults = { at: context.at, runId: context.runId, firstPollAt: context.firstPollAt, items };
+  return JSON.stringify(pending);
+}
+
 /**
- * Writes the outcomes of one acknowledged request. Call inside the transaction that also inserts
- * the request's exchange row: after a crash either both are in the workspace or neither is, so
- * an acknowledged batch is never resent and an unacknowledged one always is.
+ * Writes per-record results. A batch's results are first stored with its exchange row (the
+ * acknowledgment) in one transaction right after the response; they are applied to the records
+ * a moment later, while the next request is on the wire, and any left unapplied by a crash are
+ * applied at the next sync's start. So an acknowledged batch is never resent, and the records'
+ * bookkeeping never sits between two requests.
  */
 export class RecordResultWriter {
   private readonly succeeded;
@@ -46,6 +90,8 @@ export class RecordResultWriter {
   private readonly failed;
   private readonly pending;
   private readonly insertTask;
+  private readonly clearPending;
+  private readonly unapplied;
 
   constructor(private readonly db: Db) {
     this.succeeded = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = ?,
@@ -61,21 +107,40 @@ export class RecordResultWriter {
     this.insertTask = db.prepare(`INSERT OR REPLACE INTO sync_tasks
       (task_urn, record_id, run_id, exchange_id, payload_hash, status, created_at, next_poll_at, polls)
       VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, 0)`);
+    this.clearPending = db.prepare('UPDATE exchanges SET pending_results = NULL WHERE id = ?');
+    this.unapplied = db.prepare('SELECT id, pending_results AS pending FROM exchanges WHERE pending_results IS NOT NULL ORDER BY id');
   }
 
-  writeOutcomes(
-    outcomes: readonly EntityOutcome[],
-    context: { exchangeId: number | null; at: number; runId: number; firstPollAt: number },
-  ): void {
-    const { exchangeId, at, runId, firstPollAt } = context;
+  /** Applies outcomes to the records now (call inside a transaction). */
+  writeOutcomes(outcomes: readonly EntityOutcome[], context: OutcomeContext): void {
+    this.apply(context.exchangeId, JSON.parse(pendingResultsOf(outcomes, context)) as PendingResults);
+  }
+
+  /** Applies the results stored with an exchange and clears them, in one transaction. */
+  applyPending(exchangeId: number, pendingJson: string): void {
+    this.db.transaction(() => {
+      this.apply(exchangeId, JSON.parse(pendingJson) as PendingResults);
+      this.clearPending.run(exchangeId);
+    })();
+  }
+
+  /** Results a killed or crashed sync stored but did not apply; returns how many batches. */
+  applyLeftovers(): number {
+    const rows = this.unapplied.all() as { id: number; pending: string }[];
+    for (const r of rows) this.applyPending(r.id, r.pending);
+    return rows.length;
+  }
+
+  private apply(exchangeId: number | null, pending: PendingResults): void {
+    const { at, runId, firstPollAt } = pending;
     const succeeded: [number, string][] = [];
-    for (const o of outcomes) {
-      const { recordId, payload } = o.item;
-      if (o.kind === 'succeeded') succeeded.push([recordId, payload.hash]);
-      else if (o.kind === 'task') {
-        this.pending.run(`LinkedIn is processing the job (task ${o.taskUrn}).`, at, exchangeId, recordId);
-        this.insertTask.run(o.taskUrn, recordId, runId, exchangeId, payload.hash, at, firstPollAt);
-      } else this.failed.run(o.message, o.rejected ? payload.hash : null, at, exchangeId, recordId);
+    for (const item of pending.items) {
+      const [recordId, hash, kind] = item;
+      if (kind === 's') succeeded.push([recordId, hash]);
+      else if (kind === 't') {
+        this.pending.run(`LinkedIn is processing the job (task ${item[3]}).`, at, exchangeId, recordId);
+        this.insertTask.run(item[3], recordId, runId, exchangeId, hash, at, firstPollAt);
+      } else this.failed.run(item[3], item[4] ? hash : null, at, exchangeId, recordId);
     }
     if (succeeded.length > 0) this.succeededMany.run(at, exchangeId, JSON.stringify(succeeded));
   }

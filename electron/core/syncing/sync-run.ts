@@ -12,7 +12,7 @@ import type {
   SyncSummary,
 } from '../../../shared/contract/sync';
 import { buildPayload } from '../../../shared/payload/elements';
-import { toWire } from '../../../shared/payload/requests';
+import { toWire, type WireRequest } from '../../../shared/payload/requests';
 import { batchStream, isTunnelled, type Batch, type SendItem } from './batch-planner';
 import {
   batchCreateOutcomes,
@@ -25,7 +25,14 @@ import { SyncCancelled, SyncFailure, classifyStatus } from './failures';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import { LinkedInClient } from './linkedin-client';
 import { Pacer } from './pacer';
-import { RecordResultWriter, eligibleRecords, parseValues, recordIdsWithOpenTasks, type SyncableRecord } from './record-store';
+import {
+  RecordResultWriter,
+  eligibleRecords,
+  parseValues,
+  pendingResultsOf,
+  recordIdsWithOpenTasks,
+  type SyncableRecord,
+} from './record-store';
 import { requestsOnDay } from './request-budget';
 import { readSyncSettings, settingsProblem } from './settings';
 import { TaskPoller } from './task-poller';
@@ -105,7 +112,6 @@ class SyncRun {
   private transport: HttpTransport | null = null;
   private client: LinkedInClient | null = null;
   private poller: TaskPoller | null = null;
-  private exchangeLog: ExchangeLog | null = null;
 
   constructor(
     private readonly db: Db,
@@ -150,6 +156,10 @@ class SyncRun {
 
     let status: SyncSummary['status'] = 'finished';
     let failure: SyncFailure | null = null;
+    // Fewer, larger WAL checkpoints while batches stream in (each checkpoint syncs the file to
+    // disk); restored afterwards. Applies to this connection only.
+    const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    if (!this.dryRun) this.db.pragma('wal_autocheckpoint = 10000');
     try {
       await this.run();
     } catch (err) {
@@ -163,6 +173,8 @@ class SyncRun {
       }
     } finally {
       this.transport?.close();
+      this.applyDeferred();
+      this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     }
     return this.finishRun(status, failure);
   }
@@ -178,6 +190,8 @@ class SyncRun {
           'No client id and secret: store them in the sync settings (or pass RSC_CLIENT_ID / RSC_CLIENT_SECRET).',
         );
       }
+      // Results a killed or crashed run stored with their acknowledgments but never applied.
+      this.writer.applyLeftovers();
       pruneExchanges(this.db, this.settings.logRetentionDays, this.startedAt);
       this.seedPacer();
       this.connect(credentials);
@@ -196,23 +210,35 @@ class SyncRun {
       this.emitProgress(true);
       const batches = this.batchesOf(category);
       let next = batches.next();
+      let wire: WireRequest | undefined;
       while (!next.done) {
         if (this.dryRun) {
           next = batches.next();
           continue;
         }
         this.throwIfCancelled();
-        const inflight = this.sendBatch(next.value);
+        const inflight = this.sendBatch(next.value, wire ?? toWire(next.value.request, this.makeBoundary));
         // Handled below; this only keeps Node from flagging a rejection that arrives while the
         // next request is being built.
         inflight.catch(() => {});
-        // Let the request go out, then build the next one while LinkedIn works on this one.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        next = batches.next();
+        try {
+          // Let the request go out, then build the next one (payloads and wire form) while LinkedIn
+          // works on this one, so only the results' transaction stands between two requests.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          this.applyDeferred();
+          next = batches.next();
+          wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
+        } catch (err) {
+          // Never leave a request behind: let it finish (recording its answer), without retries.
+          this.stopping = true;
+          await inflight.catch(() => {});
+          throw err;
+        }
         await inflight;
         const due = this.poller!.nextDueAt();
         if (due !== null && due <= this.runtime.now()) await this.pollTasks(false);
       }
+      this.applyDeferred();
     }
     this.currentCategory = null;
 
@@ -243,6 +269,7 @@ class SyncRun {
       wait,
       log,
       runId: this.runId,
+      throwIfStopped: () => this.throwIfCancelled(),
       checkBudget: () => {
         if (requestsOnDay(this.db, this.runtime.now()) >= this.settings.dailyRequestBudget) {
           throw new SyncFailure(
@@ -263,8 +290,7 @@ class SyncRun {
         },
       },
     });
-    this.exchangeLog = log;
-    this.poller = new TaskPoller(this.db, this.client, log, this.timing, this.runtime, this.makeBoundary);
+    this.poller = new TaskPoller(this.db, this.client, this.timing, this.runtime, this.makeBoundary);
   }
 
   /** Records sent in the last minute by earlier runs still count against the per-minute limit. */
@@ -287,12 +313,11 @@ class SyncRun {
     const plan = this.plan[category];
     const openTasks = category === 'jobs' ? recordIdsWithOpenTasks(this.db) : new Set<number>();
     const unbuildable: { record: SyncableRecord; message: string }[] = [];
-    const records = eligibleRecords(this.db, category);
-    counts.eligible = records.length;
-    plan.records = records.length;
     const self = this;
     function* toSend(): Generator<SendItem> {
-      for (const record of records) {
+      for (const record of eligibleRecords(self.db, category)) {
+        counts.eligible++;
+        plan.records++;
         const built = buildPayload(
           { category, key: record.key, values: parseValues(record) },
           { organizationUrn: self.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
@@ -348,7 +373,7 @@ class SyncRun {
     this.estimatedMs += this.timing.estimatedRequestMs;
   }
 
-  private async sendBatch(batch: Batch): Promise<void> {
+  private async sendBatch(batch: Batch, wire: WireRequest): Promise<void> {
     const { category, items } = batch;
     const n = items.length;
     const delay = this.pacer.delayFor(n, this.runtime.now());
@@ -361,7 +386,6 @@ class SyncRun {
     this.pacer.record(n, this.runtime.now());
     this.counts[category].sent += n;
 
-    const wire = toWire(batch.request, this.makeBoundary);
     let delivered;
     try {
       delivered = await this.client!.send(wire, { kind: 'batch', category, recordKeys: items.map((i) => i.payload.recordKey) });
@@ -386,11 +410,12 @@ class SyncRun {
     }
 
     const at = this.runtime.now();
-    let exchangeId = 0;
-    this.db.transaction(() => {
-      exchangeId = this.exchangeLog!.insert(delivered.entry);
-      this.writer.writeOutcomes(outcomes, { exchangeId, at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs });
-    })();
+    const pending = pendingResultsOf(outcomes, { at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs });
+    // The acknowledgment and its results, durable before anything else is sent; applied to the
+    // records while the next request is on the wire (see RecordResultWriter).
+    const { exchangeId } = delivered;
+    this.db.transaction(() => delivered.finish(pending))();
+    this.deferred.push(() => this.writer.applyPending(exchangeId, pending));
     if (fatal) throw new SyncFailure(fatal.kind, fatal.message, fatal.status, exchangeId);
 
     const counts = this.counts[category];
@@ -406,6 +431,7 @@ class SyncRun {
 
   /** The run stopped while this batch had no final answer: its records fail (not as rejected, so they are resent). */
   private failBatch(batch: Batch, message: string, exchangeId: number | null): void {
+    this.applyDeferred();
     const at = this.runtime.now();
     const outcomes: EntityOutcome[] = batch.items.map((item) => ({ item, kind: 'failed', status: null, message, rejected: false }));
     this.db.transaction(() => {
@@ -414,8 +440,17 @@ class SyncRun {
     this.counts[batch.category].failed += batch.items.length;
   }
 
+  private readonly deferred: (() => void)[] = [];
+  /** Set when the run is leaving on an error: an in-flight request then gets no further tries. */
+  private stopping = false;
+
+  private applyDeferred(): void {
+    for (const apply of this.deferred.splice(0)) apply();
+  }
+
   /** `all`: poll every open task now, whenever it was due (the ones an earlier run left open). */
   private async pollTasks(all: boolean): Promise<void> {
+    this.applyDeferred();
     const resolution = await this.poller!.pollDue({ all });
     this.counts.jobs.succeeded += resolution.succeeded;
     this.counts.jobs.failed += resolution.failed;
@@ -443,7 +478,7 @@ class SyncRun {
   }
 
   private throwIfCancelled(): void {
-    if (this.options.isCancelled?.()) throw new SyncCancelled();
+    if (this.stopping || this.options.isCancelled?.()) throw new SyncCancelled();
   }
 
   /** Sleeps in short slices so a cancel is honoured during long waits too. */

@@ -1,7 +1,6 @@
 import type { Db } from '../db/connection';
 import { MAX_QUERY_LENGTH, taskBatchGet, toWire } from '../../../shared/payload/requests';
 import { encodeRestliPrimitive } from '../../../shared/payload/restli-keys';
-import type { ExchangeLog } from './exchange-log';
 import type { LinkedInClient } from './linkedin-client';
 import { RecordResultWriter } from './record-store';
 import { isRejection, taskResults } from './batch-results';
@@ -33,7 +32,6 @@ export class TaskPoller {
   constructor(
     private readonly db: Db,
     private readonly client: LinkedInClient,
-    private readonly log: ExchangeLog,
     private readonly timing: SyncTiming,
     private readonly runtime: SyncRuntime,
     private readonly makeBoundary: () => string,
@@ -80,7 +78,8 @@ export class TaskPoller {
     const at = this.runtime.now();
     const results = response.status < 300 ? taskResults(urns, response) : null;
     this.db.transaction(() => {
-      const exchangeId = this.log.insert(delivered.entry);
+      const { exchangeId } = delivered;
+      delivered.finish(null);
       for (const task of group) {
         const ref = { taskUrn: task.task_urn, recordId: task.record_id, payloadHash: task.payload_hash };
         const r = results?.get(task.task_urn);

@@ -47,6 +47,11 @@ function fieldTitle(info: ColumnInfo): string {
   return [`${info.name} — ${need}`, info.description, info.format ? `Format: ${info.format}` : ''].filter(Boolean).join('\n');
 }
 
+/** Room for a header label with its sort arrow and requirement mark (13px semibold system font). */
+function labelWidth(label: string): number {
+  return Math.ceil(label.length * 7.4 + 36);
+}
+
 /**
  * The grid's columns in order: the row number and the record key fields stay at the left while the
  * grid scrolls sideways; then status and issue counts; then every other field; the sync state; and
@@ -64,7 +69,8 @@ export function buildColumns(cols: GridColumns, showExtras: boolean): GridColumn
   const field = (info: ColumnInfo, sticky = false) =>
     push(
       {
-        id: info.name, kind: 'field', label: info.name, width: fieldWidth(info), sortKey: info.name, field: info.name,
+        id: info.name, kind: 'field', label: info.name, width: Math.max(fieldWidth(info), labelWidth(info.name)),
+        sortKey: info.name, field: info.name,
         source: null, editable: true, info, title: fieldTitle(info),
       },
       sticky,

@@ -4,7 +4,7 @@ import { NO_PROGRESS, previewBulk, runEditCommand, type EditCommand } from '../.
 import { ContractFailure } from '../../../shared/contract/define';
 import type { BulkAction, GridFilter } from '../../../shared/contract/records';
 import { candidateValues } from '../records/support/workspace-fixture';
-import { idOf, issuesOf, openSeeded, valueOf } from './support/seeded';
+import { idOf, issuesOf, openSeeded, storedResults, valueOf } from './support/seeded';
 
 const N = 60;
 let db: Db;
@@ -51,6 +51,18 @@ describe('an inline edit', () => {
     expect(issuesOf(db, 'A3', 'applications').some((i) => i.rule === 'candidate-not-imported')).toBe(false);
     run({ type: 'edit', changes: [{ recordId: idOf(db, 'C3'), field: 'atsCandidateId', value: 'C3-renamed' }] });
     expect(issuesOf(db, 'A3', 'applications').some((i) => i.rule === 'candidate-not-imported')).toBe(true);
+  });
+
+  it('leaves every stored result as a full check of the workspace would, after edits of keys and references', async () => {
+    const { checkAll } = await import('../../../electron/core/compliance');
+    run({ type: 'edit', changes: [{ recordId: idOf(db, 'C3'), field: 'atsCandidateId', value: 'C4' }] });
+    run({ type: 'edit', changes: [{ recordId: idOf(db, 'A5', 'applications'), field: 'atsCandidateId', value: 'C999' }] });
+    run({ type: 'exclude', filter: { category: 'candidates', recordIds: [idOf(db, 'C4')] }, reason: 'duplicate' });
+    run({ type: 'undo' });
+    run({ type: 'fixAll', rule: 'date-seconds', category: 'candidates' });
+    const afterEdits = storedResults(db);
+    checkAll(db);
+    expect(storedResults(db)).toEqual(afterEdits);
   });
 
   it('stores a number typed into a date field as a number', () => {
@@ -228,5 +240,45 @@ describe('exclusion', () => {
     const inc = run({ type: 'include', filter: { category: 'candidates', status: 'excluded' } });
     expect(inc.changedRecords).toBe(2);
     expect(db.prepare('SELECT count(*) FROM records WHERE excluded = 1').pluck().get()).toBe(0);
+  });
+});
+
+describe('a bulk operation over most of a large workspace', () => {
+  it('re-checks with a full check whose results match a fresh check of every record', async () => {
+    const { FULL_CHECK_MIN } = await import('../../../electron/core/editing/recheck');
+    const { checkAll } = await import('../../../electron/core/compliance');
+    db.close();
+    ({ db } = openSeeded({ candidates: FULL_CHECK_MIN + 100 }));
+    const missing = () => db.prepare("SELECT count(*) FROM record_issues WHERE rule = 'email-or-person-required'").pluck().get();
+    expect(missing()).toBeGreaterThan(0);
+    const r = run({ type: 'bulk', filter: all, action: { kind: 'set', field: 'manualMatchedMember', value: 'urn:li:person:abc123' } });
+    expect(r.changedRecords).toBe(FULL_CHECK_MIN + 100);
+    expect(missing()).toBe(0);
+    const afterEdit = storedResults(db);
+    checkAll(db);
+    expect(storedResults(db)).toEqual(afterEdit);
+  });
+});
+
+describe('a cancelled bulk operation', () => {
+  it('leaves the workspace exactly as it was', async () => {
+    const { snapshot } = await import('./support/seeded');
+    const { PROGRESS_BATCH } = await import('../../../electron/core/editing/progress');
+    db.close();
+    ({ db } = openSeeded({ candidates: PROGRESS_BATCH + 10 }));
+    const before = snapshot(db);
+    let batches = 0;
+    const cancelling = {
+      progress: () => undefined,
+      throwIfCancelled: () => {
+        if (++batches === 1) throw new ContractFailure('CANCELLED', 'Cancelled: nothing was changed.');
+      },
+    };
+    expect(() =>
+      runEditCommand(db, { type: 'bulk', filter: all, action: { kind: 'set', field: 'lastName', value: 'X' } }, cancelling),
+    ).toThrow('Cancelled');
+    expect(snapshot(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM operations').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM edits').pluck().get()).toBe(0);
   });
 });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { writeAuditWorkbook } from '../../../electron/core/exporting/audit/write-audit';
 import type { ExportResult } from '../../../shared/contract/export';
-import { buildExportWorkspace, J1_LISTED_AT, J4_LISTED_AT, SECRET_CLIENT, SECRET_TOKEN, type ExportWorkspace } from './export-workspace';
+import { setColumnFormat } from '../../../electron/core/compliance';
+import { buildExportWorkspace, insertRecord, J1_LISTED_AT, J4_LISTED_AT, SECRET_CLIENT, SECRET_TOKEN, type ExportWorkspace } from './export-workspace';
 import { allText, cellAt, fillOf, headers, noteOf, readWorkbook, rowOf, sheet, table } from './read-workbook';
 import { zipEntries } from './zip-entries';
 
@@ -245,6 +246,27 @@ describe('audit options', () => {
     const stages = sheet(await readWorkbook(path), 'Application stages');
     expect(headers(stages)).toContain('stageId');
     expect(stages.rowCount).toBe(1);
+  });
+
+  it('reads dates with the column format the consultant chose, and leaves ambiguous ones undated without it', async () => {
+    insertRecord(ws.db, {
+      category: 'jobs', key: 'J-6', sheet: null, row: null, source: {},
+      original: { externalJobPostingId: 'J-6', title: 'Chef', listedAt: '03/04/2025' },
+    });
+    try {
+      const dateOf = async (name: string) => {
+        const path = join(ws.dir, name);
+        await writeAuditWorkbook(ws.db, ws.path, { path });
+        const jobs = sheet(await readWorkbook(path), 'Jobs');
+        return cellAt(jobs, rowOf(jobs, 'J-6'), 'listedAt (date, Europe/Paris)').value as Date | null;
+      };
+      expect(await dateOf('ambiguous.xlsx')).toBeNull();
+      setColumnFormat(ws.db, 'jobs', 'listedAt', 'dd/MM/yyyy');
+      expect((await dateOf('chosen.xlsx'))?.toISOString()).toBe('2025-04-03T00:00:00.000Z');
+    } finally {
+      setColumnFormat(ws.db, 'jobs', 'listedAt', null);
+      ws.db.prepare("DELETE FROM records WHERE key = 'J-6'").run();
+    }
   });
 
   it('refuses a file name that is not .xlsx', async () => {

@@ -171,6 +171,11 @@ describe('the facets', () => {
     }
     expect(f.values.find((v) => v.field === 'candidateEmail')).toBeUndefined();
   });
+
+  it('leave out a requested field whose values are many', () => {
+    const f = fetchFacets(db, { category: 'candidates' }, { valueFields: ['externalProfileUrl', 'lastName'] });
+    expect(f.values.map((v) => v.field)).toEqual(['lastName']);
+  });
 });
 
 describe('the dashboard summary', () => {
@@ -182,5 +187,25 @@ describe('the dashboard summary', () => {
     expect(top.length).toBe(3);
     for (let i = 1; i < top.length; i++) expect(top[i - 1].records).toBeGreaterThanOrEqual(top[i].records);
     expect(top.every((r) => r.severity !== 'info')).toBe(true);
+  });
+});
+
+describe('value filters', () => {
+  it('match exactly, with wildcard characters taken as text', () => {
+    db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Sm*th?[x]') WHERE key = 'C8'").run();
+    db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Smyth?[x]') WHERE key = 'C9'").run();
+    try {
+      expect(page({ category: 'candidates', value: { field: 'lastName', value: 'Sm*th?[x]' } }).rows.map((r) => r.key)).toEqual(['C8']);
+      expect(page({ category: 'candidates', value: { field: 'lastName', value: 'sm*th?[x]' } }).total).toBe(0);
+    } finally {
+      db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Smith') WHERE key = 'C8'").run();
+      db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Jones') WHERE key = 'C9'").run();
+    }
+  });
+
+  it('match numbers by value, not by text', () => {
+    const created = candidateValues(7).atsCreatedAt as number;
+    expect(page({ category: 'candidates', value: { field: 'atsCreatedAt', value: created } }).rows.map((r) => r.key)).toEqual(['C7']);
+    expect(page({ category: 'candidates', value: { field: 'atsCreatedAt', value: String(created) } }).total).toBe(0);
   });
 });

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordResultWriter } from '../../../electron/core/syncing/record-store';
+
+const original = RecordResultWriter.prototype.applyPending;
 import { openWorkspaceDb } from '../../../electron/core/db/connection';
-import { application, candidate, FAST_TIMING, harness, insertRecords, job, ORG, records, stage, type Harness } from './helpers';
+import { application, candidate, FAST_TIMING, harness, insertRecords, job, keyCounts, ORG, records, stage, type Harness } from './helpers';
 import type { ReceivedRequest } from '../../support/fake-linkedin/server';
 
 const CHILD = fileURLToPath(new URL('./fixtures/sync-child.ts', import.meta.url));
@@ -55,13 +58,18 @@ describe('a sync killed mid-run', () => {
     expect(await exited).toBe('SIGKILL');
     const killedAt = h.fake.requests.length;
 
-    // What the killed run left behind: two acknowledged candidate batches, jobs waiting on tasks.
+    // What the killed run left behind: two acknowledged candidate batches (their results applied
+    // to the records, or stored with the exchange for the next run to apply), jobs waiting on tasks.
     const afterKill = openWorkspaceDb(h.file);
-    const statuses = (afterKill.prepare("SELECT sync_status, count(*) AS n FROM records WHERE category = 'candidates' GROUP BY 1 ORDER BY 1").all());
-    expect(statuses).toEqual([
-      { sync_status: null, n: 250 },
-      { sync_status: 'succeeded', n: 200 },
-    ]);
+    const acks = afterKill
+      .prepare("SELECT record_keys, pending_results FROM exchanges WHERE category = 'candidates' AND status = 200")
+      .all() as { record_keys: string; pending_results: string | null }[];
+    expect(acks).toHaveLength(2);
+    const unapplied = acks.filter((a) => a.pending_results !== null).flatMap((a) => JSON.parse(a.record_keys) as string[]);
+    const { n: succeeded } = afterKill
+      .prepare("SELECT count(*) AS n FROM records WHERE category = 'candidates' AND sync_status = 'succeeded'")
+      .get() as { n: number };
+    expect(succeeded + unapplied.length).toBe(200);
     expect(afterKill.prepare("SELECT count(*) AS n FROM sync_tasks WHERE status = 'IN_PROGRESS'").get()).toEqual({ n: 4 });
     expect(afterKill.prepare('SELECT status FROM sync_runs').all()).toEqual([{ status: 'running' }]);
     afterKill.close();
@@ -95,8 +103,39 @@ describe('a sync killed mid-run', () => {
     expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
     expect(records(h.db, 'jobs').every((r) => r.sync_status === 'succeeded' && r.linkedin_urn)).toBe(true);
     expect(h.db.prepare('SELECT status FROM sync_runs ORDER BY id').all()).toEqual([{ status: 'failed' }, { status: 'finished' }]);
+    expect(h.db.prepare('SELECT count(*) AS n FROM exchanges WHERE pending_results IS NOT NULL').get()).toEqual({ n: 0 });
 
     const again = await h.sync();
     expect(again.sent).toBe(0);
+  });
+
+  it('applies results that were acknowledged but not yet applied when the process died', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 250 }, (_, i) => candidate(i)));
+    // The process dies right after storing the second batch's acknowledgment, before applying it.
+    let applies = 0;
+    const apply = vi
+      .spyOn(RecordResultWriter.prototype, 'applyPending')
+      .mockImplementation(function (this: RecordResultWriter, exchangeId: number, pendingJson: string) {
+        if (++applies === 2) throw new Error('process died');
+        original.call(this, exchangeId, pendingJson);
+      });
+    await expect(h.sync()).rejects.toThrow('process died');
+    apply.mockRestore();
+    // The third request was on the wire when the error struck: it was let finish, and recorded
+    // and applied; the second batch's results stayed stored with its acknowledgment only.
+    const acks = h.db
+      .prepare("SELECT record_keys, pending_results FROM exchanges WHERE category = 'candidates' AND status = 200 ORDER BY id")
+      .all() as { record_keys: string; pending_results: string | null }[];
+    expect(acks.map((a) => a.pending_results !== null)).toEqual([false, true, false]);
+    expect(records(h.db, 'candidates').filter((r) => r.sync_status === 'succeeded')).toHaveLength(150);
+    const received = h.fake.requests.length;
+
+    const resumed = await h.sync();
+    expect(resumed).toMatchObject({ sent: 0, skipped: 250, failed: 0 });
+    expect(h.fake.requests.length).toBe(received);
+    expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
+    expect([...keyCounts(h.fake, 'candidates').values()].every((n) => n === 1)).toBe(true);
+    expect(keyCounts(h.fake, 'candidates').size).toBe(250);
   });
 });

@@ -80,6 +80,8 @@ export interface FakeLinkedInOptions {
   taskPollsBeforeDone?: number;
   /** Answer 429 once more records than this arrive within a minute (off by default). */
   recordsPerMinute?: number;
+  /** Added to every answer, like a network round trip (default 0: answer as fast as possible). */
+  latencyMs?: number;
   /** Decide a job task's fate yourself; return a message to make it FAILED. */
   taskFailure?: (element: Record<string, unknown>) => string | null;
   port?: number;
@@ -576,6 +578,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
           }
         }
 
+        if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
         if (r.resource === 'token') return handleToken(r, res);
         if (rawQuery.length > MAX_QUERY_BYTES) return apiError(res, 414, 'URI Too Long: the query string passes 4 KB');
         if (r.resource === 'unknown') return apiError(res, 404, `No resource at ${path}`);

@@ -25,7 +25,7 @@ function add(key: string, status: string, opts: { excluded?: boolean; sync?: str
 }
 
 function keys(filter?: ExportFilter): string[] {
-  const scope = recordScope(filter);
+  const scope = recordScope(db, filter);
   return (db.prepare(`SELECT r.key FROM records r WHERE ${scope.sql} ORDER BY r.id`).all(...scope.params) as { key: string }[]).map(
     (r) => r.key,
   );
@@ -41,9 +41,9 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-describe('the records an export covers', () => {
+describe('the records an export covers (the grid\'s own filter)', () => {
   it('is every record of every category without a filter', () => {
-    const scope = recordScope();
+    const scope = recordScope(db);
     expect(scope.filtered).toBe(false);
     expect(scope.categories).toEqual(['jobs', 'candidates', 'applications', 'stages']);
     expect(keys()).toEqual(['J-1', 'J-2', 'J-3', 'J-4', 'C-1']);
@@ -74,8 +74,13 @@ describe('the records an export covers', () => {
   it('narrows to chosen record ids and combines every criterion', () => {
     expect(keys({ category: 'jobs', recordIds: [2, 3, 5] })).toEqual(['J-2', 'J-3']);
     expect(keys({ category: 'jobs', recordIds: [2, 3], status: 'error' })).toEqual(['J-2']);
-    expect(recordScope({ category: 'jobs', status: 'error', search: 'x' }).description).toBe(
+    expect(recordScope(db, { category: 'jobs', status: 'error', search: 'x' }).description).toBe(
       'Filtered view: category jobs, status error, containing "x"',
     );
+  });
+
+  it("selects a facet's value, empty included", () => {
+    expect(keys({ category: 'jobs', value: { field: 'title', value: 'Data Engineer' } })).toEqual(['J-1']);
+    expect(keys({ category: 'jobs', value: { field: 'title', value: null } })).toEqual(['J-2']);
   });
 });

@@ -7,11 +7,13 @@ import { fieldColumns, type FieldColumn } from '../field-columns';
 import { redactText } from '../redact';
 import { SheetWriter, widthFor, type ExcelValue } from '../sheet-writer';
 import { isExcelDate } from '../zone-time';
+import { CheckContexts } from '../../compliance';
 import type { AuditContext } from './audit-context';
 import { SEVERITY_LABEL, STATUS_LABEL, SYNC_LABEL } from './labels';
 
 interface RecordRow {
   id: number;
+  sheet_id: number | null;
   key: string;
   status: string;
   excluded: number;
@@ -52,8 +54,10 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
     if (f.isDate) headers.push(`${f.field} (date, ${clock.zone})`);
   }
 
+  // Dates are read as the checks read them: in the workspace zone, with the column formats chosen.
+  const contexts = new CheckContexts(db, { timeZone: clock.zone });
   const query = db.prepare(
-    `SELECT r.id, r.key, r.status, r.excluded, r.exclude_reason, r.values_json, r.original_json,
+    `SELECT r.id, r.sheet_id, r.key, r.status, r.excluded, r.exclude_reason, r.values_json, r.original_json,
             r.sync_status, r.sync_message, r.synced_at, r.linkedin_urn,
             (SELECT json_group_array(json_array(i.rule, i.field, i.severity, i.message))
                FROM record_issues i WHERE i.record_id = r.id) AS issues_json
@@ -64,7 +68,6 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
   const params = [category, ...scope.params];
 
   const styles = {
-    plain: book.get(),
     date: book.get({ numFmt: DATE_FORMAT }),
     epoch: book.get({ numFmt: INTEGER_FORMAT }),
     status: {
@@ -73,6 +76,41 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
       error: book.get({ tone: 'error' }),
     } as Record<string, Partial<Style>>,
     sync: { succeeded: book.get({ tone: 'good' }), failed: book.get({ tone: 'error' }) } as Record<string, Partial<Style>>,
+  };
+
+  const appendField = (
+    out: BuiltRow,
+    f: FieldColumn,
+    values: Record<string, CellValue>,
+    original: Record<string, CellValue>,
+    byField: Map<string, { severity: Severity; lines: string[] }>,
+    withNotes: boolean,
+    format: string | undefined,
+  ) => {
+    const value = values[f.field] ?? null;
+    const flagged = byField.get(f.field);
+    const edited = !sameValue(value, original[f.field]);
+    const numFmt = f.isDate && typeof value === 'number' ? INTEGER_FORMAT : undefined;
+    const style = flagged || edited ? book.severity(flagged?.severity ?? null, edited, numFmt) : numFmt ? styles.epoch : undefined;
+    let note: string | undefined;
+    if ((flagged || edited) && withNotes && ctx.notes.take()) {
+      const lines = flagged ? [...flagged.lines] : [];
+      if (edited) lines.push(`Edited. Original value: ${displayValue(original[f.field])}`);
+      note = lines.join('\n');
+    }
+    out.values.push(value);
+    out.styles.push(style);
+    out.notes[out.values.length - 1] = note;
+    if (f.isDate) {
+      out.values.push(dateCell(value, format));
+      out.styles.push(styles.date);
+    }
+  };
+
+  const dateCell = (value: CellValue, format: string | undefined): Date | null => {
+    if (value === null || value === '') return null;
+    const reading = readEpochMs(value, { timeZone: clock.zone, format });
+    return reading.kind === 'ok' && isExcelDate(reading.ms) ? clock.wallClockDate(reading.ms) : null;
   };
 
   const build = (row: RecordRow, withNotes: boolean): BuiltRow => {
@@ -114,42 +152,9 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
       ],
       notes: [],
     };
-    for (const f of fields) appendField(out, f, values, original, byField, withNotes);
+    const formats = contexts.for(category, row.sheet_id).columnFormats;
+    for (const f of fields) appendField(out, f, values, original, byField, withNotes, formats?.[f.field]);
     return out;
-  };
-
-  const appendField = (
-    out: BuiltRow,
-    f: FieldColumn,
-    values: Record<string, CellValue>,
-    original: Record<string, CellValue>,
-    byField: Map<string, { severity: Severity; lines: string[] }>,
-    withNotes: boolean,
-  ) => {
-    const value = values[f.field] ?? null;
-    const flagged = byField.get(f.field);
-    const edited = !sameValue(value, original[f.field]);
-    const numFmt = f.isDate && typeof value === 'number' ? INTEGER_FORMAT : undefined;
-    const style = flagged || edited ? book.severity(flagged?.severity ?? null, edited, numFmt) : numFmt ? styles.epoch : undefined;
-    let note: string | undefined;
-    if ((flagged || edited) && withNotes && ctx.notes.take()) {
-      const lines = flagged ? [...flagged.lines] : [];
-      if (edited) lines.push(`Edited. Original value: ${displayValue(original[f.field])}`);
-      note = lines.join('\n');
-    }
-    out.values.push(value);
-    out.styles.push(style);
-    out.notes[out.values.length - 1] = note;
-    if (f.isDate) {
-      out.values.push(dateCell(value));
-      out.styles.push(styles.date);
-    }
-  };
-
-  const dateCell = (value: CellValue): Date | null => {
-    if (value === null || value === '') return null;
-    const reading = readEpochMs(value, { timeZone: clock.zone });
-    return reading.kind === 'ok' && isExcelDate(reading.ms) ? clock.wallClockDate(reading.ms) : null;
   };
 
   const widths = columnWidths(

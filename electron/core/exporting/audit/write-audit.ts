@@ -8,6 +8,7 @@ import { NO_CONTROL, Pacer, type ExportControl } from '../pacing';
 import { recordScope, type RecordScope } from '../record-scope';
 import { AtomicFiles } from '../safe-target';
 import { SheetNames } from '../sheet-writer';
+import { inReadSnapshot } from '../read-snapshot';
 import { workspaceFacts } from '../workspace-facts';
 import { XlsxFile } from '../xlsx-file';
 import { ZoneClock } from '../zone-time';
@@ -18,25 +19,33 @@ import { writeExcludedSheet } from './excluded-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import { exchangeScope, writeSyncBodiesSheet, writeSyncLogSheet } from './sync-log-sheets';
 
-export const DEFAULT_MAX_NOTES = 100_000;
+/**
+ * Excel slows down past tens of thousands of notes, and the writer holds a sheet's notes in
+ * memory (~1 kB each) until the sheet ends: 50,000 keeps both in bounds.
+ */
+export const DEFAULT_MAX_NOTES = 50_000;
 
 /**
  * The audit workbook: Summary, one sheet per category, Edits, Excluded, Sync log and (unless
  * left out) Sync bodies. Streamed row by row from SQLite into a temporary file that replaces
  * the target only once complete.
  */
-export async function writeAuditWorkbook(
+export function writeAuditWorkbook(
   db: Db,
   workspacePath: string,
   input: AuditExportInput,
   control: ExportControl = NO_CONTROL,
 ): Promise<ExportResult> {
+  return inReadSnapshot(db, () => writeAudit(db, workspacePath, input, control));
+}
+
+async function writeAudit(db: Db, workspacePath: string, input: AuditExportInput, control: ExportControl): Promise<ExportResult> {
   const started = Date.now();
   if (extname(input.path).toLowerCase() !== '.xlsx') {
     throw new ContractFailure('BAD_PATH', `The audit workbook is an .xlsx file: "${input.path}" has another extension.`);
   }
   const includeBodies = input.includeBodies ?? true;
-  const scope = recordScope(input.filter);
+  const scope = recordScope(db, input.filter);
   const facts = workspaceFacts(db, workspacePath);
   const categories = categoriesToWrite(db, scope);
   const total = plannedRows(db, scope, categories, includeBodies);

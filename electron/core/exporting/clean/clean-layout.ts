@@ -5,7 +5,9 @@ import { fieldSpec } from '../../../../shared/rsc/fields';
 import { parseValues } from '../cell-text';
 import { fieldColumns } from '../field-columns';
 import type { RecordScope } from '../record-scope';
-import { dateOutput, dateShapeOf, type DateShape } from './date-output';
+import type { ZoneClock } from '../zone-time';
+import { CheckContexts } from '../../compliance';
+import { dateOutput, dateShapeOf, type CleanValue, type DateShape } from './date-output';
 
 interface SourceSheetRow {
   id: number;
@@ -55,6 +57,8 @@ export class CleanLayout {
   readonly delimiter: string;
   private readonly columns: Column[] = [];
   private readonly mappings = new Map<number, SheetMapping>();
+  /** The date formats chosen per column (workspace-wide, or per source sheet). */
+  private readonly contexts: CheckContexts;
 
   constructor(
     db: Db,
@@ -62,8 +66,9 @@ export class CleanLayout {
     scope: RecordScope,
     layout: ExportLayout,
     private readonly dates: ExportDateMode,
-    private readonly zone: string,
+    private readonly clock: ZoneClock,
   ) {
+    this.contexts = new CheckContexts(db, { timeZone: clock.zone });
     const sheets = db
       .prepare('SELECT id, name, headers_json, mapping_json, options_json FROM source_sheets WHERE category = ? ORDER BY id')
       .all(category) as SourceSheetRow[];
@@ -96,12 +101,12 @@ export class CleanLayout {
   }
 
   /** The record's row, in header order. */
-  row(record: CleanRecord): CellValue[] {
+  row(record: CleanRecord): CleanValue[] {
     const values = parseValues(record.values_json);
     const original = parseValues(record.original_json);
     const source = parseValues(record.source_json);
     const mapping = record.sheet_id === null ? undefined : this.mappings.get(record.sheet_id);
-    const out: CellValue[] = new Array(this.columns.length);
+    const out: CleanValue[] = new Array(this.columns.length);
     for (let i = 0; i < this.columns.length; i++) {
       const c = this.columns[i];
       // A source column of the record's own sheet: its mapping decides. A record with no sheet
@@ -113,7 +118,14 @@ export class CleanLayout {
       }
       const value = values[field] ?? null;
       out[i] = c.isDate
-        ? dateOutput(value, original[field], this.sourceCell(c, field, source, mapping), this.dates, this.zone, c.shape)
+        ? dateOutput(value, {
+            original: original[field],
+            sourceCell: this.sourceCell(c, field, source, mapping),
+            mode: this.dates,
+            clock: this.clock,
+            columnShape: c.shape,
+            format: this.contexts.for(this.category, record.sheet_id).columnFormats?.[field],
+          })
         : value;
     }
     return out;
@@ -130,22 +142,27 @@ export class CleanLayout {
     return header !== undefined && Object.hasOwn(source, header) ? source[header] : undefined;
   }
 
-  /** Each date column's shape, from the first source cells that show one. */
+  /** Each date column's shape: the format chosen for it, else the first source cells that show one. */
   private learnDateShapes(db: Db, scope: RecordScope): void {
     const dateColumns = this.columns.filter((c) => c.isDate && c.field);
-    if (dateColumns.length === 0) return;
+    const chosen = this.contexts.for(this.category, null).columnFormats ?? {};
+    for (const c of dateColumns) {
+      const format = chosen[c.field!];
+      if (format) c.shape = { kind: 'text', format, utc: false };
+    }
+    if (dateColumns.every((c) => c.shape)) return;
     const sample = db
       .prepare(
         `SELECT r.sheet_id, r.original_json, r.source_json FROM records r
           WHERE r.category = ? AND (${scope.sql}) ORDER BY r.id LIMIT 200`,
       )
       .all(this.category, ...scope.params) as Omit<CleanRecord, 'values_json'>[];
-    for (const c of dateColumns) {
+    for (const c of dateColumns.filter((d) => !d.shape)) {
       for (const record of sample) {
         const mapping = record.sheet_id === null ? undefined : this.mappings.get(record.sheet_id);
-        const cell =
-          this.sourceCell(c, c.field!, parseValues(record.source_json), mapping) ?? parseValues(record.original_json)[c.field!];
-        const shape = dateShapeOf(cell, this.zone);
+        const original = parseValues(record.original_json)[c.field!];
+        const cell = this.sourceCell(c, c.field!, parseValues(record.source_json), mapping) ?? original;
+        const shape = dateShapeOf(cell, this.clock, original);
         if (shape) {
           c.shape = shape;
           break;

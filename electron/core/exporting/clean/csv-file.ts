@@ -1,8 +1,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { CellValue } from '../../../../shared/domain';
 import { ContractFailure } from '../../../../shared/contract/define';
+import { dateText } from '../../importing/reading/raw-cell-text';
 import { csvSafeText } from '../formula-safety';
+import type { CleanValue } from './date-output';
 
 const BOM = '\uFEFF';
 
@@ -27,16 +28,18 @@ export class CsvFile {
     this.out.write(BOM);
   }
 
-  async row(values: CellValue[]): Promise<void> {
+  async row(values: CleanValue[]): Promise<void> {
     this.check();
     const line = values.map((v) => this.field(v)).join(this.delimiter) + '\r\n';
     if (!this.out.write(line)) await once(this.out, 'drain');
   }
 
-  private field(value: CellValue): string {
+  private field(value: CleanValue): string {
     if (value === null || value === undefined) return '';
     let text: string;
-    if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+    // A date cell as the importer keeps its text: wall-clock time, date only at midnight.
+    if (value instanceof Date) text = dateText(value);
+    else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
     else if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
     else text = csvSafeText(value);
     return this.needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

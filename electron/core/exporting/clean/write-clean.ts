@@ -3,13 +3,15 @@ import { ContractFailure } from '../../../../shared/contract/define';
 import type { CleanExportInput, ExportFormat, ExportResult } from '../../../../shared/contract/export';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/domain';
 import type { Db } from '../../db/connection';
-import { INTEGER_FORMAT, StyleBook } from '../cell-styles';
+import { DATE_FORMAT, INTEGER_FORMAT, StyleBook } from '../cell-styles';
 import { NO_CONTROL, Pacer, type ExportControl } from '../pacing';
 import { recordScope, type RecordScope } from '../record-scope';
 import { AtomicFiles } from '../safe-target';
 import { SheetNames, SheetWriter, widthFor } from '../sheet-writer';
+import { inReadSnapshot } from '../read-snapshot';
 import { workspaceFacts } from '../workspace-facts';
 import { XlsxFile } from '../xlsx-file';
+import { ZoneClock } from '../zone-time';
 import { CleanLayout, type CleanRecord } from './clean-layout';
 import { CsvFile } from './csv-file';
 
@@ -23,9 +25,12 @@ export function cleanFormat(input: Pick<CleanExportInput, 'path' | 'format'>): E
   return format;
 }
 
-/** With one CSV per category, `<name>-<category>.csv` beside the chosen file. */
-export function csvPaths(path: string, categories: Category[]): string[] {
-  if (categories.length === 1) return [path];
+/**
+ * With one CSV per category, `<name>-<category>.csv` beside the chosen file; the chosen name
+ * itself when one category was asked for (`asked`, default: as many as written).
+ */
+export function csvPaths(path: string, categories: Category[], asked = categories.length): string[] {
+  if (asked === 1) return [path];
   const stem = basename(path, extname(path));
   return categories.map((c) => join(dirname(path), `${stem}-${c}.csv`));
 }
@@ -34,24 +39,27 @@ export function csvPaths(path: string, categories: Category[]): string[] {
  * The cleaned data: per category, the current values in the customer's column layout (or the
  * RSC one), as one workbook with a sheet per category or one CSV per category.
  */
-export async function writeCleanExport(
+export function writeCleanExport(
   db: Db,
   workspacePath: string,
   input: CleanExportInput,
   control: ExportControl = NO_CONTROL,
 ): Promise<ExportResult> {
+  return inReadSnapshot(db, () => writeClean(db, workspacePath, input, control));
+}
+
+async function writeClean(db: Db, workspacePath: string, input: CleanExportInput, control: ExportControl): Promise<ExportResult> {
   const started = Date.now();
   const format = cleanFormat(input);
-  const scope = recordScope(input.filter);
-  const categories = categoriesToWrite(db, scope, input.category);
+  const scope = recordScope(db, input.filter);
+  const { categories, named } = categoriesToWrite(db, scope, input.category);
   const { timeZone } = workspaceFacts(db, workspacePath);
-  const layouts = categories.map(
-    (c) => new CleanLayout(db, c, scope, input.layout ?? 'source', input.dates ?? 'source', timeZone),
-  );
+  const clock = new ZoneClock(timeZone);
+  const layouts = categories.map((c) => new CleanLayout(db, c, scope, input.layout ?? 'source', input.dates ?? 'source', clock));
   const total = countRecords(db, scope, categories);
   const pacer = new Pacer(control, total);
   const files = new AtomicFiles();
-  const targets = format === 'csv' ? csvPaths(input.path, categories) : [input.path];
+  const targets = format === 'csv' ? csvPaths(input.path, categories, named.length) : [input.path];
   const temps = targets.map((t) => files.add(t));
   try {
     const sheets =
@@ -76,11 +84,21 @@ export async function writeCleanExport(
   }
 }
 
-function categoriesToWrite(db: Db, scope: RecordScope, asked: CleanExportInput['category']): Category[] {
+/**
+ * The categories to write: one asked for by name is written even when empty (its headers are an
+ * answer); of several, those with records in scope. `named` is how many the file names count.
+ */
+function categoriesToWrite(
+  db: Db,
+  scope: RecordScope,
+  asked: CleanExportInput['category'],
+): { categories: Category[]; named: Category[] } {
   const wanted = asked === undefined ? undefined : Array.isArray(asked) ? asked : [asked];
   if (scope.filtered && wanted && wanted.some((c) => !scope.categories.includes(c))) {
     throw new ContractFailure('BAD_FILTER', `The filter is on ${scope.categories[0]}: export that category only.`);
   }
+  const named = CATEGORIES.filter((c) => (wanted ?? scope.categories).includes(c));
+  if (named.length === 1) return { categories: named, named };
   const present = new Set(
     (
       db
@@ -88,10 +106,9 @@ function categoriesToWrite(db: Db, scope: RecordScope, asked: CleanExportInput['
         .all(...scope.params) as { category: string }[]
     ).map((r) => r.category),
   );
-  // Asked for by name: written even when empty (the headers alone are an answer); otherwise only what has records.
-  const list = wanted ?? (scope.filtered ? scope.categories : CATEGORIES.filter((c) => present.has(c)));
-  if (list.length === 0) throw new ContractFailure('NOTHING_TO_EXPORT', 'There are no records to export: import a file first.');
-  return CATEGORIES.filter((c) => list.includes(c));
+  const categories = named.filter((c) => present.has(c));
+  if (categories.length === 0) throw new ContractFailure('NOTHING_TO_EXPORT', 'There are no records to export: import a file first.');
+  return { categories, named };
 }
 
 function countRecords(db: Db, scope: RecordScope, categories: Category[]): number {
@@ -152,6 +169,8 @@ async function writeWorkbook(
   const book = new StyleBook();
   const names = new SheetNames();
   const epoch = book.get({ numFmt: INTEGER_FORMAT });
+  const date = book.get({ numFmt: 'yyyy-mm-dd' });
+  const dateTime = book.get({ numFmt: DATE_FORMAT });
   const sheets: string[] = [];
   try {
     for (const layout of layouts) {
@@ -171,7 +190,7 @@ async function writeWorkbook(
           header,
           width: widthFor(
             header,
-            sampleRows.map((r) => (r[i] === null ? '' : String(r[i]))),
+            sampleRows.map((r) => (r[i] === null ? '' : r[i] instanceof Date ? 'yyyy-mm-dd hh:mm' : String(r[i]))),
           ),
         })),
         book,
@@ -179,10 +198,18 @@ async function writeWorkbook(
       const message = `Writing ${CATEGORY_LABELS[layout.category]}`;
       for (const record of records(db, scope, layout.category)) {
         const values = layout.row(record);
-        // 13-digit epoch ms would show as 1.73E+12 in General format.
+        // 13-digit epoch ms would show as 1.73E+12 in General format; a date cell shows its time only when it has one.
         sheet.row(
           values,
-          values.map((v) => (typeof v === 'number' && Math.abs(v) >= 1e10 ? epoch : undefined)),
+          values.map((v) =>
+            v instanceof Date
+              ? v.getTime() % 86_400_000 === 0
+                ? date
+                : dateTime
+              : typeof v === 'number' && Math.abs(v) >= 1e10
+                ? epoch
+                : undefined,
+          ),
         );
         xlsx.check();
         await pacer.row(message, sheet);

@@ -7,7 +7,7 @@ import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
 import { decodeText, detectEncoding } from './text-encoding';
 import { sniffDelimiter } from './delimiter-sniffing';
-import type { ParsedSheet, RawCell } from './parsed-sheet';
+import { RowArena, type ParsedSheet } from './parsed-sheet';
 import type { ReadHooks } from './read-hooks';
 
 export interface CsvReadOptions extends ReadHooks {
@@ -53,12 +53,13 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
   const source = Readable.from(chunks(utf8), { objectMode: false });
   source.pipe(parser);
   let record = 0;
+  const arena = new RowArena();
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       record++;
       const cells = toCells(fields);
       if (cells) {
-        sheet.rows.push({ row: record, cells });
+        sheet.rows.push(arena.pack(record, cells));
         if (sheet.rows.length > maxRows) {
           throw importFailure(
             'TOO_MANY_ROWS',
@@ -90,8 +91,8 @@ function hasUtf8Bom(bytes: Buffer): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-function toCells(fields: string[]): RawCell[] | null {
-  const cells: RawCell[] = new Array<RawCell>(fields.length);
+function toCells(fields: string[]): (string | null)[] | null {
+  const cells: (string | null)[] = new Array<string | null>(fields.length);
   let any = false;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];

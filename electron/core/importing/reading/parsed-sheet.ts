@@ -8,6 +8,69 @@ export interface RawRow {
   row: number;
   /** 0-based columns; missing cells are null. */
   cells: RawCell[];
+  /** The number of cells, when known without unpacking them. */
+  width?: number;
+}
+
+/**
+ * Rows waiting to be imported live outside the JavaScript heap, as UTF-8 JSON in large byte
+ * chunks. Kept as arrays on the heap, 100k rows are millions of small objects, and the garbage
+ * collector lets a heap grow to a multiple of what it holds: a parser's garbage then pushes
+ * peak memory far past the data itself.
+ */
+export class RowArena {
+  private chunk = Buffer.allocUnsafe(0);
+  private offset = 0;
+
+  pack(row: number, cells: RawCell[]): PackedRow {
+    let hasDates = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c instanceof Date) {
+        cells[i] = `${DATE_TAG}${c.getTime()}`;
+        hasDates = true;
+      }
+    }
+    const json = JSON.stringify(cells);
+    // Worst case 3 bytes per UTF-16 unit; a row never straddles two chunks.
+    if (this.offset + json.length * 3 > this.chunk.length) {
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, json.length * 3));
+      this.offset = 0;
+    }
+    const start = this.offset;
+    this.offset += this.chunk.write(json, start, 'utf8');
+    return new PackedRow(row, cells.length, hasDates, this.chunk, start, this.offset);
+  }
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Marks a date cell in packed JSON: a NUL cannot occur in spreadsheet text (XML forbids it). */
+const DATE_TAG = '\u0000D';
+
+export class PackedRow implements RawRow {
+  constructor(
+    readonly row: number,
+    readonly width: number,
+    private readonly hasDates: boolean,
+    private readonly chunk: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get cells(): RawCell[] {
+    const cells = JSON.parse(this.chunk.toString('utf8', this.start, this.end)) as RawCell[];
+    if (this.hasDates) {
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        if (typeof c === 'string' && c.startsWith(DATE_TAG)) cells[i] = new Date(Number(c.slice(DATE_TAG.length)));
+      }
+    }
+    return cells;
+  }
+}
+
+export function widthOf(row: RawRow): number {
+  return row.width ?? row.cells.length;
 }
 
 /** A cell-level problem found while reading (an error value, a formula without a result). */

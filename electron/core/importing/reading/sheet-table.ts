@@ -1,7 +1,7 @@
 import type { DistinctValue } from '../../../../shared/contract/import';
 import { importFailure } from '../import-failure';
 import { DISTINCT_VALUES_PER_COLUMN, HEADER_SEARCH_ROWS } from '../limits';
-import { columnLetter, isBlankCell, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
+import { columnLetter, isBlankCell, widthOf, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
 import { cellAsText } from './raw-cell-text';
 import { isKnownHeader } from '../mapping/known-headers';
 
@@ -52,7 +52,7 @@ export function buildTable(sheet: ParsedSheet, headerRow?: number): SheetTable {
   }
   const header = sheet.rows[headerIndex];
   let width = header.cells.length;
-  for (let i = headerIndex + 1; i < sheet.rows.length; i++) width = Math.max(width, sheet.rows[i].cells.length);
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) width = Math.max(width, widthOf(sheet.rows[i]));
   const { headers, notes } = uniqueHeaders(header.cells, width, sheet.columnNames);
   let end = sheet.rows.length;
   let totalRow: RawRow | null = null;
@@ -150,11 +150,12 @@ function addLinkColumns(table: SheetTable): void {
   }
 }
 
-/** Distinct values (as text) per column with their counts, up to a bound per column. */
-export function distinctValues(table: SheetTable, columns?: number[]): DistinctValue[][] {
+/** Distinct values (as text) per column with their counts, up to a bound per column; over the first `maxRows` rows when given. */
+export function distinctValues(table: SheetTable, columns?: number[], maxRows = Infinity): DistinctValue[][] {
   const wanted = columns ?? table.headers.map((_, i) => i);
   const maps: Map<string, number>[] = table.headers.map(() => new Map());
-  for (let i = table.start; i < table.end; i++) {
+  const end = Math.min(table.end, table.start + maxRows);
+  for (let i = table.start; i < end; i++) {
     const cells = rowCells(table, i);
     for (const c of wanted) {
       const text = cellAsText(cells[c]);
@@ -168,13 +169,13 @@ export function distinctValues(table: SheetTable, columns?: number[]): DistinctV
   return maps.map((m) => [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count));
 }
 
-/** Distinct values of one column at a time, computed on first request and remembered. */
-export function lazyDistinct(table: SheetTable): (column: number) => DistinctValue[] {
+/** Distinct values of one column at a time (over the first `maxRows` rows), computed on first request and remembered. */
+export function lazyDistinct(table: SheetTable, maxRows = Infinity): (column: number) => DistinctValue[] {
   const cache = new Map<number, DistinctValue[]>();
   return (column) => {
     let values = cache.get(column);
     if (!values) {
-      values = distinctValues(table, [column])[column] ?? [];
+      values = distinctValues(table, [column], maxRows)[column] ?? [];
       cache.set(column, values);
     }
     return values;

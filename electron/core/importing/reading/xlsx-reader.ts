@@ -5,7 +5,7 @@ import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
 import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
-import { columnIndex, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
+import { columnIndex, RowArena, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
 import type { ReadHooks } from './read-hooks';
 
 /**
@@ -61,7 +61,7 @@ export async function readXlsx(
   name: string,
   options: XlsxReadOptions = {},
 ): Promise<{ sheets: ParsedSheet[]; names: string[] }> {
-  const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -125,6 +125,7 @@ async function readWorksheet(
   const sheet: ParsedSheet = { name: ws.name, rows: [], links: [], issues: [], columnNames: 'letters' };
   const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [] };
   const date1904 = workbook.properties?.date1904 === true;
+  const arena = new RowArena();
   let seen = 0;
   for await (const events of ws.parse()) {
     for (const { eventType, value } of events) {
@@ -132,7 +133,7 @@ async function readWorksheet(
         const row = value as StreamRow;
         const cells = convertRow(row, sheet, date1904);
         if (cells) {
-          sheet.rows.push({ row: row.number, cells });
+          sheet.rows.push(arena.pack(row.number, cells));
           if (sheet.rows.length > maxRows) throw tooManyRows(ws.name, maxRows);
         }
         if (++seen % CANCEL_CHECK_ROWS === 0) {
@@ -199,54 +200,80 @@ function convertRow(row: StreamRow, sheet: ParsedSheet, date1904: boolean): RawC
  */
 function applyMerges(sheet: ParsedSheet, merges: MergeRange[]): void {
   if (merges.length === 0 || sheet.rows.length === 0) return;
-  const byNumber = indexRows(sheet.rows);
+  const rows = new RowEdits(sheet);
   for (const m of merges) {
     if (m.bottom <= m.top) continue;
-    const top = byNumber.get(m.top);
+    const top = rows.peek(m.top);
     if (!top) continue;
     for (let r = m.top + 1; r <= m.bottom; r++) {
-      let row = byNumber.get(r);
       for (let c = m.left; c <= m.right; c++) {
-        const value = top.cells[c] ?? null;
+        const value = top[c] ?? null;
         if (value === null) continue;
-        if (!row) {
-          // A row that held only merged (empty) cells was dropped as blank; it exists after all.
-          row = { row: r, cells: [] };
-          insertRow(sheet.rows, row);
-          byNumber.set(r, row);
-        }
+        // A row that held only merged (empty) cells was dropped as blank; it exists after all.
+        const row = rows.edit(r);
         while (row.cells.length <= c) row.cells.push(null);
         if (row.cells[c] === null) row.cells[c] = value;
       }
     }
   }
+  rows.finish();
 }
 
 function applyHyperlinks(state: SheetState, rels: Map<string, string> | undefined): void {
   if (!rels || state.hyperlinkRefs.length === 0) return;
   const { sheet } = state;
-  const byNumber = indexRows(sheet.rows);
+  const rows = new RowEdits(sheet);
   for (const { ref, rId } of state.hyperlinkRefs) {
     const target = rels.get(rId);
     if (!target) continue;
     for (const [r, c] of expandRef(ref)) {
-      const row = byNumber.get(r);
-      const current = row?.cells[c] ?? null;
+      const current = rows.peek(r)?.[c] ?? null;
       const resolved = resolveHyperlink(current, target);
       if (resolved.keepLinkBeside) {
         sheet.links.push({ row: r, column: c, url: target });
         continue;
       }
       if (resolved.value === current) continue;
-      let targetRow = row;
-      if (!targetRow) {
-        targetRow = { row: r, cells: [] };
-        insertRow(sheet.rows, targetRow);
-        byNumber.set(r, targetRow);
-      }
-      while (targetRow.cells.length <= c) targetRow.cells.push(null);
-      targetRow.cells[c] = resolved.value;
+      const row = rows.edit(r);
+      while (row.cells.length <= c) row.cells.push(null);
+      row.cells[c] = resolved.value;
     }
+  }
+  rows.finish();
+}
+
+/** Changes to a few rows of a sheet whose rows are mostly packed: edited rows are unpacked in place. */
+class RowEdits {
+  private readonly index = new Map<number, number>();
+  private readonly edited = new Map<number, RawRow>();
+  private readonly added: RawRow[] = [];
+
+  constructor(private readonly sheet: ParsedSheet) {
+    sheet.rows.forEach((r, i) => this.index.set(r.row, i));
+  }
+
+  peek(row: number): RawCell[] | undefined {
+    const edited = this.edited.get(row);
+    if (edited) return edited.cells;
+    const i = this.index.get(row);
+    return i === undefined ? undefined : this.sheet.rows[i].cells;
+  }
+
+  edit(row: number): RawRow {
+    let edited = this.edited.get(row);
+    if (edited) return edited;
+    const i = this.index.get(row);
+    edited = { row, cells: i === undefined ? [] : this.sheet.rows[i].cells };
+    if (i === undefined) this.added.push(edited);
+    else this.sheet.rows[i] = edited;
+    this.edited.set(row, edited);
+    return edited;
+  }
+
+  finish(): void {
+    if (this.added.length === 0) return;
+    this.sheet.rows.push(...this.added);
+    this.sheet.rows.sort((a, b) => a.row - b.row);
   }
 }
 
@@ -261,23 +288,6 @@ function expandRef(ref: string): [number, number][] {
   const out: [number, number][] = [];
   for (let r = r1; r <= Math.min(r2, r1 + 100_000); r++) for (let c = c1; c <= Math.min(c2, c1 + 1000); c++) out.push([r, c]);
   return out;
-}
-
-function indexRows(rows: RawRow[]): Map<number, RawRow> {
-  const map = new Map<number, RawRow>();
-  for (const r of rows) map.set(r.row, r);
-  return map;
-}
-
-function insertRow(rows: RawRow[], row: RawRow): void {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].row < row.row) lo = mid + 1;
-    else hi = mid;
-  }
-  rows.splice(lo, 0, row);
 }
 
 function tooManyRows(sheet: string, max: number): ContractFailure {

@@ -2,6 +2,7 @@ import type { CellValue, Category, FieldValues } from '../../../../shared/domain
 import type { ValueMappings } from '../../../../shared/contract/import';
 import { fieldsOf, recordKey, KEY_FIELDS } from '../../../../shared/rsc/fields';
 import { excelDateToEpochMs } from '../../../../shared/values/dates';
+import { suggestEnumValue } from '../mapping/value-mappings';
 import { rowCells, type SheetTable } from '../reading/sheet-table';
 import { cellAsText, dateText } from '../reading/raw-cell-text';
 import type { RawCell } from '../reading/parsed-sheet';
@@ -20,7 +21,10 @@ interface MappedColumn {
   column: number;
   field: string;
   epochMs: boolean;
-  values: Record<string, string> | undefined;
+  /** Source text → RSC value, for enum fields and fields with chosen value mappings. */
+  values: Map<string, string | null> | undefined;
+  /** Suggests a value for source text not in `values` (enum fields). */
+  suggest: ((text: string) => string | null) | undefined;
 }
 
 /**
@@ -42,12 +46,17 @@ export class RecordBuilder {
     private readonly timeZone: string,
   ) {
     const specs = new Map(fieldsOf(category).map((f) => [f.name, f]));
-    this.columns = [...mapping].map(([column, field]) => ({
-      column,
-      field,
-      epochMs: specs.get(field)?.type === 'epochMs',
-      values: valueMappings[field],
-    }));
+    this.columns = [...mapping].map(([column, field]) => {
+      const chosen = valueMappings[field];
+      const isEnum = specs.get(field)?.type === 'enum';
+      return {
+        column,
+        field,
+        epochMs: specs.get(field)?.type === 'epochMs',
+        values: chosen || isEnum ? new Map(Object.entries(chosen ?? {})) : undefined,
+        suggest: isEnum ? (text: string) => suggestEnumValue(category, field, text) : undefined,
+      };
+    });
     const keyColumns = KEY_FIELDS[category]
       .filter((f) => f !== 'stageId')
       .map((f) => {
@@ -79,11 +88,31 @@ export class RecordBuilder {
     return { ok: true, record: { key, row: rowNumber, values, sourceJson } };
   }
 
+  /** The value mappings applied so far (source → RSC value per field), to store with the sheet. */
+  appliedValueMappings(): ValueMappings {
+    const out: ValueMappings = {};
+    for (const m of this.columns) {
+      if (!m.values) continue;
+      const map: Record<string, string> = {};
+      for (const [source, target] of m.values) if (target !== null && target !== source) map[source] = target;
+      if (Object.keys(map).length > 0) out[m.field] = map;
+    }
+    return out;
+  }
+
   private fieldValue(cell: RawCell | undefined, m: MappedColumn): CellValue {
     if (cell === null || cell === undefined) return null;
     if (m.values) {
       const text = cellAsText(cell);
-      if (text !== null && Object.prototype.hasOwnProperty.call(m.values, text)) return m.values[text];
+      if (text !== null) {
+        let target = m.values.get(text);
+        if (target === undefined && m.suggest) {
+          // Remembered per distinct value: a status column has a handful of values over 100k rows.
+          target = m.suggest(text);
+          m.values.set(text, target);
+        }
+        if (target !== undefined && target !== null) return target;
+      }
     }
     if (cell instanceof Date) return m.epochMs ? excelDateToEpochMs(cell, this.timeZone) : dateText(cell);
     return cell;

@@ -37,3 +37,16 @@ export function statusesOf(db: Db): Record<string, string> {
   const rows = db.prepare('SELECT key, status, error_count FROM records ORDER BY id').all() as { key: string; status: string; error_count: number }[];
   return Object.fromEntries(rows.map((r) => [r.key, `${r.status}/${r.error_count}`]));
 }
+
+/** Every record's stored check outcome: status, counts and its issues, for comparing two checks. */
+export function storedResults(db: Db): Record<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT r.category || '/' || r.key AS k, r.status, r.error_count, r.warning_count, r.info_count,
+              (SELECT group_concat(i.rule || ':' || i.field || ':' || coalesce(i.fix_json, ''), '|')
+                 FROM (SELECT * FROM record_issues WHERE record_id = r.id ORDER BY rule, field) i) AS issues
+         FROM records r ORDER BY r.id`,
+    )
+    .all() as { k: string; status: string; error_count: number; warning_count: number; info_count: number; issues: string | null }[];
+  return Object.fromEntries(rows.map((r) => [r.k, `${r.status} ${r.error_count}/${r.warning_count}/${r.info_count} ${r.issues ?? ''}`]));
+}
