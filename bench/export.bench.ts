@@ -46,7 +46,7 @@ function sampleValue(category: Category, field: string, type: string, i: number)
   return `${field}-${i}`;
 }
 
-export function buildWorkspace(path: string): void {
+function buildWorkspace(path: string): void {
   const db = openWorkspaceDb(path);
   setSetting(db, 'workspace.name', 'Benchmark');
   setSetting(db, 'workspace.timeZone', 'Europe/Paris');
@@ -124,7 +124,7 @@ export function buildWorkspace(path: string): void {
 // The baseline: the same cells (keys, statuses, issue texts, sync answers, every field with its date,
 // edits, exclusions, the log and its bodies), written by exceljs's streaming writer with no styles.
 
-export async function writeBaseline(db: Db, out: string): Promise<void> {
+async function writeBaseline(db: Db, out: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false });
   const tick = (() => {
     let n = 0;

@@ -7,6 +7,7 @@
 // (missing descriptions, a relative apply URL, a bad email, a "Draft" status, an ambiguous
 // date, a blank key). Deterministic: a seeded generator and fixed workbook dates.
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -195,6 +196,27 @@ function stagesSheet(wb: ExcelJS.Workbook, applications: Application[]): void {
   total.font = { italic: true };
 }
 
+/**
+ * The zip writer stamps every entry with the current time: fixing the stamps makes the file
+ * byte-for-byte the same on every run, so regenerating it changes nothing in git.
+ */
+function fixZipTimes(zip: Buffer): Buffer {
+  const DOS_TIME = 0x6000; // 12:00:00
+  const DOS_DATE = ((2025 - 1980) << 9) | (6 << 5) | 30; // 2025-06-30
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    zip.writeUInt16LE(DOS_TIME, at + 12);
+    zip.writeUInt16LE(DOS_DATE, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    zip.writeUInt16LE(DOS_TIME, local + 10);
+    zip.writeUInt16LE(DOS_DATE, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
+}
+
 const wb = new ExcelJS.Workbook();
 wb.creator = 'RSC Workbench sample generator';
 wb.created = FIXED_DATE;
@@ -203,5 +225,5 @@ const jobs = jobsSheet(wb);
 const candidates = candidatesSheet(wb);
 const applications = applicationsSheet(wb, jobs, candidates);
 stagesSheet(wb, applications);
-await wb.xlsx.writeFile(OUT);
+writeFileSync(OUT, fixZipTimes(Buffer.from(await wb.xlsx.writeBuffer())));
 console.log(`Wrote ${OUT}`);

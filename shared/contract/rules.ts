@@ -59,10 +59,18 @@ export interface FieldCount {
   infos: number;
 }
 
-export interface ComplianceSummary {
+/** The last full check of the workspace. Records keep their own pack version and check time. */
+export interface LastCheck {
+  at: number;
   packVersion: string;
-  /** Pack versions the stored results were produced with (more than one: run a check). */
-  checkedWith: string[];
+  timeZone: string;
+  records: number;
+}
+
+export interface ComplianceSummary {
+  /** The pack version of this build; differs from lastCheck.packVersion until the next check. */
+  packVersion: string;
+  lastCheck: LastCheck | null;
   categories: Record<Category, CategoryCompliance>;
   rules: RuleCount[];
   fields: FieldCount[];

@@ -4,26 +4,42 @@ import type { Category } from '../../../shared/domain';
 import type { CategoryCompliance, ComplianceSummary, FieldCount } from '../../../shared/contract/rules';
 import { ruleSpec } from '../../../shared/rsc/rules';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
+import { getSetting } from '../db/settings-table';
+import { LAST_CHECK_SETTING } from './check-all';
+import type { LastCheck } from '../../../shared/contract/rules';
 
 export type { CategoryCompliance, ComplianceSummary, FieldCount, RuleCount } from '../../../shared/contract/rules';
 
 const EMPTY: CategoryCompliance = { total: 0, compliant: 0, nonCompliant: 0, warnings: 0, excluded: 0, unchecked: 0 };
 
+/**
+ * Per-category counts from indexes only: (category, excluded, status) and the partial index of
+ * records with errors and warnings (migrations 004/005), never the record rows themselves.
+ */
 export function categoryCompliance(db: Db): Record<Category, CategoryCompliance> {
-  const rows = db
-    .prepare(
-      `SELECT category,
-              count(*) AS total,
-              sum(excluded = 0 AND status IN ('compliant', 'warning')) AS compliant,
-              sum(excluded = 0 AND status = 'error') AS nonCompliant,
-              sum(excluded = 0 AND warning_count > 0) AS warnings,
-              sum(excluded <> 0) AS excluded,
-              sum(excluded = 0 AND status = 'unchecked') AS unchecked
-         FROM records GROUP BY category`,
-    )
-    .all() as (CategoryCompliance & { category: string })[];
   const out = Object.fromEntries(CATEGORIES.map((c) => [c, { ...EMPTY }])) as Record<Category, CategoryCompliance>;
-  for (const { category, ...counts } of rows) if (isCategory(category)) out[category] = counts;
+  const groups = db
+    .prepare('SELECT category, excluded <> 0 AS excluded, status, count(*) AS n FROM records GROUP BY category, excluded <> 0, status')
+    .all() as { category: string; excluded: number; status: string; n: number }[];
+  for (const g of groups) {
+    if (!isCategory(g.category)) continue;
+    const c = out[g.category];
+    c.total += g.n;
+    if (g.excluded) c.excluded += g.n;
+    else if (g.status === 'compliant') c.compliant += g.n;
+    else if (g.status === 'warning') {
+      c.compliant += g.n;
+      c.warnings += g.n;
+    } else if (g.status === 'error') c.nonCompliant += g.n;
+    else c.unchecked += g.n;
+  }
+  const errorsWithWarnings = db
+    .prepare(
+      `SELECT category, count(*) AS n FROM records
+        WHERE status = 'error' AND warning_count > 0 AND excluded = 0 GROUP BY category`,
+    )
+    .all() as { category: string; n: number }[];
+  for (const g of errorsWithWarnings) if (isCategory(g.category)) out[g.category].warnings += g.n;
   return out;
 }
 
@@ -60,9 +76,16 @@ export function complianceSummary(db: Db): ComplianceSummary {
     .filter((r): r is FieldCount => isCategory(r.category))
     .sort((a, b) => b.records - a.records || a.field.localeCompare(b.field));
 
-  const checkedWith = (
-    db.prepare('SELECT DISTINCT pack_version AS v FROM records WHERE pack_version IS NOT NULL').all() as { v: string }[]
-  ).map((r) => r.v);
+  return { packVersion: RULE_PACK_VERSION, lastCheck: lastCheck(db), categories: categoryCompliance(db), rules, fields };
+}
 
-  return { packVersion: RULE_PACK_VERSION, checkedWith, categories: categoryCompliance(db), rules, fields };
+/** The last full check, as checkAll recorded it (null before the first). */
+export function lastCheck(db: Db): LastCheck | null {
+  const text = getSetting(db, LAST_CHECK_SETTING);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as LastCheck;
+  } catch {
+    return null;
+  }
 }

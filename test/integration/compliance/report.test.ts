@@ -27,9 +27,9 @@ describe('the compliance summary', () => {
   it('counts records per category: compliant, non-compliant, with warnings, excluded apart', () => {
     seed();
     checkAll(ws.db, { now: NOW });
-    const { categories, packVersion, checkedWith } = complianceSummary(ws.db);
+    const { categories, packVersion, lastCheck } = complianceSummary(ws.db);
     expect(packVersion).toBe(RULE_PACK_VERSION);
-    expect(checkedWith).toEqual([RULE_PACK_VERSION]);
+    expect(lastCheck).toEqual({ at: NOW, packVersion: RULE_PACK_VERSION, timeZone: 'UTC', records: 6 });
     expect(categories).toEqual({
       jobs: { total: 3, compliant: 1, nonCompliant: 1, warnings: 0, excluded: 1, unchecked: 0 },
       candidates: { total: 1, compliant: 1, nonCompliant: 0, warnings: 0, excluded: 0, unchecked: 0 },
@@ -62,7 +62,16 @@ describe('the compliance summary', () => {
 
   it('counts unchecked records before the first check', () => {
     seed();
-    expect(complianceSummary(ws.db).categories.jobs).toMatchObject({ total: 3, unchecked: 2, excluded: 1 });
+    const summary = complianceSummary(ws.db);
+    expect(summary.categories.jobs).toMatchObject({ total: 3, unchecked: 2, excluded: 1 });
+    expect(summary.lastCheck).toBeNull();
+  });
+
+  it('counts a record with errors and warnings as non-compliant and as having warnings', () => {
+    seed();
+    checkAll(ws.db, { now: NOW });
+    const { categories } = complianceSummary(ws.db);
+    expect(categories.applications).toMatchObject({ compliant: 1, nonCompliant: 1, warnings: 2 });
   });
 });
 
