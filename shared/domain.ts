@@ -11,6 +11,14 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   stages: 'Application stages',
 };
 
+/** For tight places such as the workspace header. */
+export const CATEGORY_SHORT_LABELS: Record<Category, string> = {
+  jobs: 'Jobs',
+  candidates: 'Candidates',
+  applications: 'Applications',
+  stages: 'Stages',
+};
+
 export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }

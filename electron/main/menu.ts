@@ -38,9 +38,11 @@ export function menuTemplate(
     {
       label: '&View',
       submenu: [
-        { label: 'Records', accelerator: 'CmdOrCtrl+3', click: () => send('navigate', '/records') },
-        { label: 'Sync', accelerator: 'CmdOrCtrl+4', click: () => send('navigate', '/sync') },
-        { label: 'Log', accelerator: 'CmdOrCtrl+5', click: () => send('navigate', '/log') },
+        // The same numbers as the renderer's Ctrl+1…9 (its NAV order).
+        { label: 'Dashboard', accelerator: 'CmdOrCtrl+2', click: () => send('navigate', '/dashboard') },
+        { label: 'Records', accelerator: 'CmdOrCtrl+4', click: () => send('navigate', '/records') },
+        { label: 'Sync', accelerator: 'CmdOrCtrl+5', click: () => send('navigate', '/sync') },
+        { label: 'Log', accelerator: 'CmdOrCtrl+6', click: () => send('navigate', '/log') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -42,7 +42,7 @@ describe('the dashboard in Chromium', () => {
     const records = (await link.locator('.n').textContent())!;
     await link.click();
 
-    await poll(() => page.evaluate(() => location.hash)).toMatch(/#\/records\?category=candidates&rule=url-format/);
+    await poll(() => page.url()).toMatch(/#\/records\?category=candidates&rule=url-format/);
     await poll(() => page.getByTestId('records-total').textContent()).toBe(`${records} of 3,000 records match`);
     expect(await page.getByTestId('tab-candidates').getAttribute('aria-selected')).toBe('true');
     await page.getByTestId('fix-all-url-format').click();

@@ -68,7 +68,7 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
     await poll(total).toBe(`${n(countWhere(N, url))} of ${n(N)} records match`);
     await poll(() => row(2).isVisible()).toBe(true);
     expect(await page.getByTestId('chip-rule').textContent()).toContain('Absolute http(s) URL');
-    expect(await page.evaluate(() => location.hash)).toContain('rule=url-format');
+    expect(page.url()).toContain('rule=url-format');
     // The failing cell is marked by colour and a symbol, with the rule's message on hover.
     const cell = row(2).locator('[data-col=externalProfileUrl]');
     expect(await cell.getAttribute('class')).toContain('sev-error');
@@ -99,11 +99,12 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
 
   it('pastes a range copied from Excel as one operation, and copies a range back as TSV', async () => {
     await row(15).locator('[data-col=lastName]').click();
-    await page.evaluate(() => {
+    // A paste event as Excel's clipboard gives it: tab-separated rows ending with a line break.
+    await page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.setData('text/plain', 'Hopper\r\nLiskov\r\n');
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+      data.setData('text/plain', 'Hopper\\r\\nLiskov\\r\\n');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
     fixed.lastName.add(15);
     await poll(() => value(16, 'lastName')).toBe('Liskov');
     await poll(headerErrors).toContain(n(errors()));
@@ -112,11 +113,11 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
     await row(15).locator('[data-col=lastName]').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowLeft');
-    const copied = await page.evaluate(() => {
+    const copied = await page.evaluate(`(() => {
       const data = new DataTransfer();
-      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      document.activeElement.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
       return data.getData('text/plain');
-    });
+    })()`);
     expect(copied).toBe(`${candidateRow(15)[1]}\tHopper\r\n${candidateRow(16)[1]}\tLiskov`);
   });
 
@@ -130,6 +131,7 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
 
   it('finds and replaces with a preview of the changes before applying', async () => {
     await page.getByTestId('open-bulk').click();
+    await page.getByTestId('bulk-scope-filter').check();
     await page.getByTestId('bulk-kind').selectOption('replace');
     await page.getByTestId('bulk-field').selectOption('emailAddresses');
     await page.getByTestId('bulk-regex').check();
@@ -182,10 +184,12 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
     await poll(headerErrors).toContain(n(errors()));
 
     await row(44).locator('[data-col="$row"]').dblclick();
+    await page.keyboard.press('Home');
     const panel = page.getByTestId('record-panel');
     await poll(() => panel.getByTestId('exclude-reason').textContent()).toContain('no real creation date');
     expect(await panel.getByTestId('record-history').textContent()).toContain('Fixed all "Absolute http(s) URL"');
     expect(await panel.getByTestId('record-fix').textContent()).toContain('Convert seconds to milliseconds');
+    if (await page.getByTestId('toast').isVisible()) await page.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).click();
     await page.screenshot({ path: screenshotPath('record-panel') });
   });
 });

@@ -5,10 +5,11 @@ import {
 } from '../../renderer/src/stores/records';
 import { useHistoryStore } from '../../renderer/src/stores/history';
 import { useAppStore } from '../../renderer/src/stores/app';
+import { useShellCommands } from '../../renderer/src/stores/shell-commands';
 import { parseTsv, toTsv } from '../../renderer/src/components/grid-tsv';
 import { buildColumns, cellText, fieldCellTitle, typedValue } from '../../renderer/src/components/grid-model';
 import { setup } from './support/fake-backend';
-import { candidateColumns, entry, gridRow, withGrid } from './support/records-fixtures';
+import { candidateColumns, detail, entry, gridRow, withGrid } from './support/records-fixtures';
 
 describe('the records view in the address', () => {
   it('reads the category, status, rule, field and search a dashboard link carries', () => {
@@ -120,7 +121,7 @@ describe('the records store', () => {
   it('fetches the shown window, the facets and the open record again when its category changes', async () => {
     const h = setup();
     withGrid(h, { total: 500 });
-    h.client.handle('records:detail', ({ recordId }: { recordId: number }) => ({ id: recordId }) as never);
+    h.client.handle('records:detail', (ref) => detail({ id: 'recordId' in ref ? ref.recordId : 0 }));
     const store = useRecordsStore();
     store.setShown(true);
     await store.open('candidates');
@@ -135,6 +136,20 @@ describe('the records store', () => {
     h.client.emit('data:changed', { categories: ['candidates'], reason: 'edit' });
     await flushPromises();
     expect([count('records:page'), count('records:facets'), count('records:detail')]).toEqual(before.map((n) => n + 1));
+  });
+
+  it('asks for the columns again after an import, which can bring new source columns', async () => {
+    const h = setup();
+    withGrid(h, { total: 500 });
+    const store = useRecordsStore();
+    store.setShown(true);
+    await store.open('candidates');
+    h.client.emit('data:changed', { categories: ['candidates'], reason: 'edit' });
+    await flushPromises();
+    expect(h.client.callsTo('records:columns')).toHaveLength(1);
+    h.client.emit('data:changed', { categories: ['candidates'], reason: 'import' });
+    await flushPromises();
+    expect(h.client.callsTo('records:columns')).toHaveLength(2);
   });
 
   it('waits until the screen is shown again to refetch after a change made elsewhere', async () => {
@@ -216,6 +231,27 @@ describe('the records store', () => {
 });
 
 describe('the history store', () => {
+  it('takes the native menu\'s Undo and Redo', async () => {
+    const h = setup();
+    h.client.handle('records:undo', () => ({ operation: entry(3, { undone: true }), changedCells: 1, message: 'Undid #3.' }));
+    h.client.handle('records:redo', () => ({ operation: entry(3), changedCells: 1, message: 'Redid #3.' }));
+    h.client.handle('records:history', () => ({ entries: [entry(3)], total: 1, undo: entry(3), redo: null }));
+    let menu: ((command: string, arg?: string) => void) | null = null;
+    window.rscw = { onMenu: (listener: (command: string, arg?: string) => void) => ((menu = listener), () => undefined) } as unknown as NonNullable<Window['rscw']>;
+    try {
+      useShellCommands().listen(() => undefined);
+      useHistoryStore();
+      menu!('undo');
+      await flushPromises();
+      menu!('redo');
+      await flushPromises();
+      expect(h.client.callsTo('records:undo')).toHaveLength(1);
+      expect(h.client.callsTo('records:redo')).toHaveLength(1);
+    } finally {
+      delete window.rscw;
+    }
+  });
+
   it('undoes and says what it undid', async () => {
     const h = setup();
     h.client.handle('records:undo', () => ({ operation: entry(3, { undone: true }), changedCells: 1, message: 'Undid #3: Operation 3.' }));

@@ -7,7 +7,7 @@ import { checkCrossRecord, duplicateKeyIssue, type CrossLookups } from '../../..
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { cancelled } from '../jobs/errors';
 import { CheckContexts, type ContextOverrides } from './check-context';
-import { idOf, keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
+import { keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
 import { ResultBatch } from './result-writer';
 
 export interface CheckAllOptions extends ContextOverrides {
@@ -88,6 +88,8 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
         const result = checkRecordInPlace(category, JSON.parse(valuesJson) as FieldValues, contexts.for(category, sheetId));
         const normalized = result.normalized;
         const key = keyOfNormalized(category, normalized);
+        const refs = referencesOf(category, normalized);
+        const keys = { key, parentRef: refs.parentRef, candidateRef: refs.candidateRef };
         let cross: Issue[] | null = NONE;
         if (key !== null && key !== storedKey) {
           const ids = moved[category].get(key);
@@ -100,21 +102,21 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
           case 'candidates':
             if (key !== null) present[category].add(key);
             break;
-          case 'applications': {
+          case 'applications':
             if (key !== null) present.applications.add(key);
-            const job = idOf(normalized.atsJobPostingId);
-            const candidate = idOf(normalized.atsCandidateId);
-            if ((job !== null && !present.jobs.has(job)) || (candidate !== null && !present.candidates.has(candidate))) cross = null;
+            if (
+              (refs.parentRef !== null && !present.jobs.has(refs.parentRef)) ||
+              (refs.candidateRef !== null && !present.candidates.has(refs.candidateRef))
+            ) {
+              cross = null;
+            }
             break;
-          }
-          case 'stages': {
-            const application = idOf(normalized.atsJobApplicationId);
-            if (application !== null && !present.applications.has(application)) cross = null;
+          case 'stages':
+            if (refs.parentRef !== null && !present.applications.has(refs.parentRef)) cross = null;
             break;
-          }
         }
         if (cross === null) revisit.add(id);
-        else if (batch.addIfChanged(category, row[0], row[5], cross.length ? result.issues.concat(cross) : result.issues)) changed++;
+        else if (batch.addIfChanged(category, id, row[5], cross.length ? result.issues.concat(cross) : result.issues, keys)) changed++;
         if (++done % BATCH === 0) {
           if (opts.isCancelled?.()) throw cancelled();
           opts.onProgress?.(done, total, 'Checking records');
@@ -136,7 +138,7 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
       const result = checkRecordInPlace(category, JSON.parse(row[4]) as FieldValues, contexts.for(category, row[2]));
       const entry = entryOf(category, result.normalized, row[3] !== 0);
       const cross = crossIssues(category, entry, lookups, { activeWithKey: (key) => duplicates[category].get(key) ?? 1 });
-      if (batch.addIfChanged(category, row[0], row[5], cross.length ? result.issues.concat(cross) : result.issues)) changed++;
+      if (batch.addIfChanged(category, id, row[5], cross.length ? result.issues.concat(cross) : result.issues, entry)) changed++;
       if (batch.size >= BATCH) batch.flush();
     }
     if (opts.isCancelled?.()) throw cancelled();

@@ -4,6 +4,6 @@ export { recheckRecords, type RecheckResult } from './recheck';
 export { complianceSummary, categoryCompliance, type ComplianceSummary, type CategoryCompliance, type RuleCount, type FieldCount } from './summary';
 export { checkReport, type CheckReport, type CheckReportRecord } from './report';
 export { setColumnFormat, columnFormats, CheckContexts, TIME_ZONE_SETTING, DATE_FORMATS_SETTING } from './check-context';
-export { invalidateComplianceIndex } from './index-cache';
+export { invalidateComplianceIndex, warmComplianceIndex } from './index-cache';
 export { InsertChecker, type ComplianceColumns } from './insert-check';
 export { LAST_CHECK_SETTING } from './check-all';

@@ -3,7 +3,8 @@ import type { Category, FieldValues, Issue, RecordStatus } from '../../../shared
 import { checkRecord } from '../../../shared/rsc/check';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { CheckContexts, type ContextOverrides } from './check-context';
-import { resultHash, statusOf } from './result-writer';
+import { checkHash, statusOf } from './result-writer';
+import { keyOfNormalized, referencesOf } from './record-index';
 
 /** The compliance columns of a record row, for an INSERT or UPDATE by the importer. */
 export interface ComplianceColumns {
@@ -14,6 +15,9 @@ export interface ComplianceColumns {
   pack_version: string;
   checked_at: number;
   check_hash: string;
+  check_key: string | null;
+  check_parent: string | null;
+  check_candidate: string | null;
 }
 
 /**
@@ -35,12 +39,14 @@ export class InsertChecker {
   }
 
   check(category: Category, values: FieldValues, sheetId: number | null): { columns: ComplianceColumns; issues: Issue[] } {
-    const { issues } = checkRecord(category, values, this.contexts.for(category, sheetId));
+    const { issues, normalized } = checkRecord(category, values, this.contexts.for(category, sheetId));
     const c = statusOf(issues);
+    const keys = { key: keyOfNormalized(category, normalized), ...referencesOf(category, normalized) };
     return {
       columns: {
         status: c.status, error_count: c.errors, warning_count: c.warnings, info_count: c.infos,
-        pack_version: RULE_PACK_VERSION, checked_at: this.contexts.now, check_hash: resultHash(issues),
+        pack_version: RULE_PACK_VERSION, checked_at: this.contexts.now, check_hash: checkHash(issues, keys),
+        check_key: keys.key, check_parent: keys.parentRef, check_candidate: keys.candidateRef,
       },
       issues,
     };

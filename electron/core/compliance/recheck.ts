@@ -6,7 +6,7 @@ import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { CheckContexts, type ContextOverrides } from './check-context';
 import { crossIssues } from './check-all';
 import { engineState, invalidateComplianceIndex, type RecordRow } from './index-cache';
-import { ResultBatch } from './result-writer';
+import { ResultBatch, type KeyColumns } from './result-writer';
 import { keyOfNormalized, referencesOf } from './record-index';
 
 export interface RecheckResult {
@@ -23,22 +23,20 @@ const CHUNK = 5_000;
  * Re-checks the given records after an edit, an exclusion or an insert, and every record whose
  * cross-record outcome they can change: records sharing their old or new key (duplicates), and,
  * when a key changed, the applications or stages that refer to it. Ids that no longer exist are
- * dropped from the index. Call it once with no ids before editing (the editor's "prepare") so the
- * index knows the keys as they were; without that, the first re-check on a connection also
- * re-checks every record referring to the edited records' keys, old (records.key) and new. One transaction; rows are read and results written in chunks, and only
+ * dropped from the index. One transaction; rows are read and results written in chunks, and only
  * results that differ from the stored ones are written (as in the full check). The index keeps
  * this independent of the workspace size.
  */
 export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: ContextOverrides = {}): RecheckResult {
-  const { index, fresh } = engineState(db);
+  const { index } = engineState(db);
   const contexts = new CheckContexts(db, opts);
   const batch = new ResultBatch(db, RULE_PACK_VERSION, contexts.now);
   const readRows = db.prepare(
-    `SELECT id, category, sheet_id, excluded, values_json, key,
+    `SELECT id, category, sheet_id, excluded, values_json,
             CASE WHEN pack_version = ? THEN check_hash END AS current_hash
        FROM records WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  type Row = RecordRow & { key: string; current_hash: string | null };
+  type Row = RecordRow & { current_hash: string | null };
   const read = (ids: number[]): Row[] => {
     const out: Row[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -49,7 +47,7 @@ export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: Contex
 
   const run = db.transaction((): RecheckResult => {
     const asked = [...new Set(recordIds)];
-    const results = new Map<number, { category: Category; issues: Issue[]; currentHash: string | null }>();
+    const results = new Map<number, { category: Category; issues: Issue[]; currentHash: string | null; keys: KeyColumns }>();
     const affected = new Set<number>();
     const touch = (category: Category, key: string | null, keyChanged: boolean) => {
       if (key === null) return;
@@ -68,14 +66,14 @@ export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: Contex
       const category = row.category;
       const result = checkRecordInPlace(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
       const key = keyOfNormalized(category, result.normalized);
-      index.set(row.id, { category, key, excluded: row.excluded !== 0, ...referencesOf(category, result.normalized) });
-      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash });
-      // A fresh index was built from the edited values, so it cannot show a changed key: assume
-      // one, and take the key stored at import (records.key) as the possible old one.
-      const moved = fresh || !before || before.key !== key || before.category !== category;
+      const keys = { key, ...referencesOf(category, result.normalized) };
+      index.set(row.id, { category, excluded: row.excluded !== 0, ...keys });
+      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash, keys });
+      // `before` is the key as last checked (the index is built from records.check_key), so an
+      // edit's old key is known even on a connection that has not seen the record before.
+      const moved = !before || before.unchecked === true || before.key !== key || before.category !== category;
       touch(category, key, moved);
       if (before) touch(before.category, before.key, moved);
-      if (moved && row.key !== key) touch(category, row.key, true);
     }
     for (const id of asked) {
       if (found.has(id)) continue;
@@ -89,7 +87,8 @@ export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: Contex
       if (!isCategory(row.category)) continue;
       const category = row.category;
       const result = checkRecordInPlace(category, JSON.parse(row.values_json) as FieldValues, contexts.for(category, row.sheet_id));
-      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash });
+      const keys = { key: keyOfNormalized(category, result.normalized), ...referencesOf(category, result.normalized) };
+      results.set(row.id, { category, issues: result.issues, currentHash: row.current_hash, keys });
     }
 
     const categories = new Set<Category>();
@@ -99,7 +98,7 @@ export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: Contex
       const cross = entry
         ? crossIssues(r.category, entry, index.lookups, { activeWithKey: (key) => index.activeWithKey(r.category, key) })
         : [];
-      if (batch.addIfChanged(r.category, id, r.currentHash, cross.length ? r.issues.concat(cross) : r.issues)) {
+      if (batch.addIfChanged(r.category, id, r.currentHash, cross.length ? r.issues.concat(cross) : r.issues, r.keys)) {
         changedIds.push(id);
       }
       categories.add(r.category);

@@ -16,6 +16,8 @@ export interface IndexEntry {
   parentRef: string | null;
   /** applications: atsCandidateId. */
   candidateRef: string | null;
+  /** Never checked yet: its key was computed from values that may have been edited since import. */
+  unchecked?: true;
 }
 
 /** A multimap from string to record ids that stores the common single id without an array. */
@@ -79,6 +81,11 @@ export class RecordIndex {
 
   set(id: number, entry: IndexEntry): void {
     this.remove(id);
+    this.load(id, entry);
+  }
+
+  /** Adds a record not in the index yet (building it): set() without the removal lookup. */
+  load(id: number, entry: IndexEntry): void {
     this.entries.set(id, entry);
     if (entry.key !== null) this.keys[entry.category].add(entry.key, id);
     const refs = this.refMaps(entry.category);

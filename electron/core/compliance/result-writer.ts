@@ -1,5 +1,13 @@
 import type { Db } from '../db/connection';
 import type { Category, Issue, RecordStatus } from '../../../shared/domain';
+import { fnv1a32 } from '../../../shared/rsc/keys';
+
+/** A record's key and references as its check computed them (stored in records.check_key, …). */
+export interface KeyColumns {
+  key: string | null;
+  parentRef: string | null;
+  candidateRef: string | null;
+}
 
 /** One record's outcome, ready to store. */
 export interface CheckedRecord {
@@ -52,6 +60,11 @@ export function resultHash(issues: readonly Issue[]): string {
 
 const sharedHashes = new WeakMap<Issue, [number, number]>();
 
+/** records.check_hash: the result's fingerprint together with the key and references stored beside it. */
+export function checkHash(issues: readonly Issue[], keys: KeyColumns): string {
+  return `${resultHash(issues)}:${fnv1a32(`${keys.key ?? ''}\u001f${keys.parentRef ?? ''}\u001f${keys.candidateRef ?? ''}`)}`;
+}
+
 function issueHash(i: Issue): [number, number] {
   let text = `${i.rule}\u001f${i.field}\u001f${i.severity}\u001f${i.message}`;
   if (i.fix) text += `\u001f${i.fix.label}\u001f${typeof i.fix.value}\u001f${JSON.stringify(i.fix.value)}`;
@@ -72,7 +85,7 @@ function issueHash(i: Issue): [number, number] {
  * anyway). Must be used inside the caller's transaction.
  */
 export class ResultBatch {
-  private pending: { id: number; category: Category; issues: Issue[]; hash: string }[] = [];
+  private pending: { id: number; category: Category; issues: Issue[]; hash: string; keys: KeyColumns }[] = [];
   private readonly deleteIssues;
   private readonly insertIssues;
   private readonly updateRecord;
@@ -85,7 +98,7 @@ export class ResultBatch {
     );
     this.updateRecord = db.prepare(
       `UPDATE records SET status = ?, error_count = ?, warning_count = ?, info_count = ?, pack_version = ?, checked_at = ?,
-              check_hash = ? WHERE id = ?`,
+              check_hash = ?, check_key = ?, check_parent = ?, check_candidate = ? WHERE id = ?`,
     );
   }
 
@@ -98,10 +111,10 @@ export class ResultBatch {
    * Queues the result unless it equals the stored one; true when queued. `currentHash` is the
    * stored fingerprint when it was made with this pack version, else null.
    */
-  addIfChanged(category: Category, id: number, currentHash: string | null, issues: Issue[]): boolean {
-    const hash = resultHash(issues);
+  addIfChanged(category: Category, id: number, currentHash: string | null, issues: Issue[], keys: KeyColumns): boolean {
+    const hash = checkHash(issues, keys);
     if (hash === currentHash) return false;
-    this.pending.push({ id, category, issues, hash });
+    this.pending.push({ id, category, issues, hash, keys });
     return true;
   }
 
@@ -112,7 +125,10 @@ export class ResultBatch {
     const rows: unknown[][] = [];
     for (const r of this.pending) {
       const c = statusOf(r.issues);
-      this.updateRecord.run(c.status, c.errors, c.warnings, c.infos, this.packVersion, this.checkedAt, r.hash, r.id);
+      this.updateRecord.run(
+        c.status, c.errors, c.warnings, c.infos, this.packVersion, this.checkedAt, r.hash,
+        r.keys.key, r.keys.parentRef, r.keys.candidateRef, r.id,
+      );
       ids.push(r.id);
       for (const i of r.issues) {
         rows.push([r.id, r.category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null]);

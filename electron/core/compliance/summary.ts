@@ -19,7 +19,7 @@ const EMPTY: CategoryCompliance = { total: 0, compliant: 0, nonCompliant: 0, war
 export function categoryCompliance(db: Db): Record<Category, CategoryCompliance> {
   const out = Object.fromEntries(CATEGORIES.map((c) => [c, { ...EMPTY }])) as Record<Category, CategoryCompliance>;
   const groups = db
-    .prepare('SELECT category, excluded <> 0 AS excluded, status, count(*) AS n FROM records GROUP BY category, excluded <> 0, status')
+    .prepare('SELECT category, excluded, status, count(*) AS n FROM records GROUP BY category, excluded, status')
     .all() as { category: string; excluded: number; status: string; n: number }[];
   for (const g of groups) {
     if (!isCategory(g.category)) continue;

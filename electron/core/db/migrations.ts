@@ -146,11 +146,7 @@ CREATE INDEX exchanges_status ON exchanges(status);
     sql: `
 ALTER TABLE records ADD COLUMN sync_rejected_hash TEXT;
 ALTER TABLE exchanges ADD COLUMN kind TEXT;   -- token | batch | poll
--- A batch's per-record results, written with its exchange (the acknowledgment) in one transaction
--- and cleared once applied to records: a sync killed in between applies them at its next start.
-ALTER TABLE exchanges ADD COLUMN pending_results TEXT;
 CREATE INDEX exchanges_at ON exchanges(at);
-CREATE INDEX exchanges_pending ON exchanges(id) WHERE pending_results IS NOT NULL;
 
 CREATE TABLE sync_tasks (
   task_urn     TEXT PRIMARY KEY,
@@ -204,6 +200,30 @@ ALTER TABLE operations ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
     name: '005_compliance_counts',
     sql: `
 CREATE INDEX records_errors_with_warnings ON records(category, excluded) WHERE status = 'error' AND warning_count > 0;
+`,
+  },
+  {
+    // Compliance: each record's key and references as its last check computed them from its
+    // current values (records.key is the import's key and edits do not change it). Covered by one
+    // index, so the engine rebuilds its in-memory index of keys and references without parsing
+    // every record's JSON (the first edit after an import or a full check in a worker), and knows
+    // a record's key before an edit.
+    name: '006_compliance_keys',
+    sql: `
+ALTER TABLE records ADD COLUMN check_key TEXT;
+ALTER TABLE records ADD COLUMN check_parent TEXT;
+ALTER TABLE records ADD COLUMN check_candidate TEXT;
+CREATE INDEX records_check_keys ON records(category, check_key, check_parent, check_candidate, excluded);
+`,
+  },
+  {
+    // A batch's per-record results, written with its exchange (the acknowledgment) in one
+    // transaction and cleared once applied to the records: a sync killed in between applies them
+    // at its next start (electron/core/syncing/record-store.ts).
+    name: '007_sync_pending_results',
+    sql: `
+ALTER TABLE exchanges ADD COLUMN pending_results TEXT;
+CREATE INDEX exchanges_pending ON exchanges(id) WHERE pending_results IS NOT NULL;
 `,
   },
 ];

@@ -13,7 +13,8 @@ export type EntityOutcome =
  * not resent until the record changes. Auth, missing-parent (404), timeouts and 5xx may pass.
  */
 export function isRejection(status: number | null): boolean {
-  return status !== null && status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status);
+  // 413/414: the request's size, not the record, was refused.
+  return status !== null && status >= 400 && status < 500 && ![401, 403, 404, 408, 413, 414, 429].includes(status);
 }
 
 function failed(item: SendItem, status: number | null, message: string): EntityOutcome {

@@ -65,16 +65,19 @@ export interface OutcomeContext {
   firstPollAt: number;
 }
 
-/** The outcomes of one request as the redo entry stored with its exchange row. */
-export function pendingResultsOf(outcomes: readonly EntityOutcome[], context: Omit<OutcomeContext, 'exchangeId'>): string {
+function toPending(outcomes: readonly EntityOutcome[], context: Omit<OutcomeContext, 'exchangeId'>): PendingResults {
   const items: PendingItem[] = outcomes.map((o) => {
     const { recordId, payload } = o.item;
     if (o.kind === 'succeeded') return [recordId, payload.hash, 's'];
     if (o.kind === 'task') return [recordId, payload.hash, 't', o.taskUrn];
     return [recordId, payload.hash, 'f', o.message, o.rejected ? 1 : 0];
   });
-  const pending: PendingResults = { at: context.at, runId: context.runId, firstPollAt: context.firstPollAt, items };
-  return JSON.stringify(pending);
+  return { at: context.at, runId: context.runId, firstPollAt: context.firstPollAt, items };
+}
+
+/** The outcomes of one request as the redo entry stored with its exchange row. */
+export function pendingResultsOf(outcomes: readonly EntityOutcome[], context: Omit<OutcomeContext, 'exchangeId'>): string {
+  return JSON.stringify(toPending(outcomes, context));
 }
 
 /**
@@ -113,13 +116,17 @@ export class RecordResultWriter {
 
   /** Applies outcomes to the records now (call inside a transaction). */
   writeOutcomes(outcomes: readonly EntityOutcome[], context: OutcomeContext): void {
-    this.apply(context.exchangeId, JSON.parse(pendingResultsOf(outcomes, context)) as PendingResults);
+    this.apply(context.exchangeId, toPending(outcomes, context));
   }
 
-  /** Applies the results stored with an exchange and clears them, in one transaction. */
-  applyPending(exchangeId: number, pendingJson: string): void {
+  /**
+   * Applies the results stored with an exchange and clears them, in one transaction. `outcomes`
+   * spares the parse when the caller still holds them (the live path); a replay reads the JSON.
+   */
+  applyPending(exchangeId: number, pendingJson: string, outcomes?: readonly EntityOutcome[], context?: Omit<OutcomeContext, 'exchangeId'>): void {
     this.db.transaction(() => {
-      this.apply(exchangeId, JSON.parse(pendingJson) as PendingResults);
+      const pending = outcomes && context ? toPending(outcomes, context) : (JSON.parse(pendingJson) as PendingResults);
+      this.apply(exchangeId, pending);
       this.clearPending.run(exchangeId);
     })();
   }

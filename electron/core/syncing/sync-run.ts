@@ -313,26 +313,8 @@ class SyncRun {
     const plan = this.plan[category];
     const openTasks = category === 'jobs' ? recordIdsWithOpenTasks(this.db) : new Set<number>();
     const unbuildable: { record: SyncableRecord; message: string }[] = [];
-    const self = this;
-    function* toSend(): Generator<SendItem> {
-      for (const record of eligibleRecords(self.db, category)) {
-        counts.eligible++;
-        plan.records++;
-        const built = buildPayload(
-          { category, key: record.key, values: parseValues(record) },
-          { organizationUrn: self.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
-        );
-        if (!built.ok) unbuildable.push({ record, message: built.problem });
-        else if (self.shouldSend(record, built.hash, openTasks)) {
-          plan.toSend++;
-          yield { recordId: record.id, payload: built };
-        } else {
-          counts.skipped++;
-          plan.skipped++;
-        }
-      }
-    }
-    for (const batch of batchStream(category, toSend(), { batchSize: this.settings.batchSize, oversize: this.settings.oversizeStrategy })) {
+    const toSend = this.itemsToSend(category, openTasks, unbuildable);
+    for (const batch of batchStream(category, toSend, { batchSize: this.settings.batchSize, oversize: this.settings.oversizeStrategy })) {
       plan.requests++;
       this.plannedRequests++;
       if (isTunnelled(batch)) plan.tunnelled++;
@@ -355,6 +337,32 @@ class SyncRun {
     }
   }
 
+  /** Eligible records whose payload LinkedIn does not have yet, built one by one as requests fill. */
+  private *itemsToSend(
+    category: Category,
+    openTasks: Set<number>,
+    unbuildable: { record: SyncableRecord; message: string }[],
+  ): Generator<SendItem> {
+    const counts = this.counts[category];
+    const plan = this.plan[category];
+    for (const record of eligibleRecords(this.db, category)) {
+      counts.eligible++;
+      plan.records++;
+      const built = buildPayload(
+        { category, key: record.key, values: parseValues(record) },
+        { organizationUrn: this.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
+      );
+      if (!built.ok) unbuildable.push({ record, message: built.problem });
+      else if (this.shouldSend(record, built.hash, openTasks)) {
+        plan.toSend++;
+        yield { recordId: record.id, payload: built };
+      } else {
+        counts.skipped++;
+        plan.skipped++;
+      }
+    }
+  }
+
   private shouldSend(record: SyncableRecord, hash: string, openTasks: Set<number>): boolean {
     if (openTasks.has(record.id)) return false;
     if (this.options.retryFailed) return record.syncStatus === 'failed';
@@ -373,7 +381,8 @@ class SyncRun {
     this.estimatedMs += this.timing.estimatedRequestMs;
   }
 
-  private async sendBatch(batch: Batch, wire: WireRequest): Promise<void> {
+  /** `resend`: a part of a batch LinkedIn refused as a whole (its records were already counted as sent). */
+  private async sendBatch(batch: Batch, wire: WireRequest, resend = false): Promise<void> {
     const { category, items } = batch;
     const n = items.length;
     const delay = this.pacer.delayFor(n, this.runtime.now());
@@ -384,7 +393,7 @@ class SyncRun {
     }
     this.rate = { ...this.rate, state: 'ok', until: null };
     this.pacer.record(n, this.runtime.now());
-    this.counts[category].sent += n;
+    if (!resend) this.counts[category].sent += n;
 
     let delivered;
     try {
@@ -405,17 +414,28 @@ class SyncRun {
     } else if ([402, 403, 404].includes(response.status)) {
       fatal = classifyStatus(response.status, response.body);
       outcomes = wholeBatchOutcomes(items, response);
+    } else if (items.length > 1) {
+      // Refused as a whole (one bad key can do that): halve it until the refusal is pinned on
+      // the records that cause it, so the others still go through and only those are rejected.
+      this.db.transaction(() => delivered.finish(null))();
+      const half = Math.ceil(items.length / 2);
+      const options = { batchSize: half, oversize: this.settings.oversizeStrategy };
+      for (const part of batchStream(category, items, options)) {
+        await this.sendBatch(part, toWire(part.request, this.makeBoundary), true);
+      }
+      return;
     } else {
       outcomes = wholeBatchOutcomes(items, response);
     }
 
     const at = this.runtime.now();
-    const pending = pendingResultsOf(outcomes, { at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs });
+    const context = { at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs };
+    const pending = pendingResultsOf(outcomes, context);
     // The acknowledgment and its results, durable before anything else is sent; applied to the
     // records while the next request is on the wire (see RecordResultWriter).
     const { exchangeId } = delivered;
     this.db.transaction(() => delivered.finish(pending))();
-    this.deferred.push(() => this.writer.applyPending(exchangeId, pending));
+    this.deferred.push(() => this.writer.applyPending(exchangeId, pending, outcomes, context));
     if (fatal) throw new SyncFailure(fatal.kind, fatal.message, fatal.status, exchangeId);
 
     const counts = this.counts[category];

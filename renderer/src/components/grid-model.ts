@@ -49,7 +49,7 @@ function fieldTitle(info: ColumnInfo): string {
 
 /** Room for a header label with its sort arrow and requirement mark (13px semibold system font). */
 function labelWidth(label: string): number {
-  return Math.ceil(label.length * 7.4 + 36);
+  return Math.ceil(label.length * 8.2 + 40);
 }
 
 /**

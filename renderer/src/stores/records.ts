@@ -108,6 +108,7 @@ export const useRecordsStore = defineStore('records', () => {
   /** Set while the records screen is shown; changes made meanwhile elsewhere mark the view stale instead. */
   let shown = false;
   let stale = false;
+  let columnsStale = false;
   let generation = 0;
   let facetGeneration = 0;
   let inflight = new Map<number, Promise<void>>();
@@ -223,6 +224,10 @@ export const useRecordsStore = defineStore('records', () => {
    */
   function refresh(): Promise<void> {
     stale = false;
+    if (columnsStale) {
+      columnsStale = false;
+      void loadColumns();
+    }
     generation++;
     inflight = new Map();
     const needed = neededPages();
@@ -452,8 +457,11 @@ export const useRecordsStore = defineStore('records', () => {
     if (value && stale) void refresh();
   }
 
-  client().on('data:changed', ({ categories }) => {
+  // New records (an import, the sample) can bring new fields and unmapped source columns.
+  const NEW_COLUMNS = new Set(['import', 'sample']);
+  client().on('data:changed', ({ categories, reason }) => {
     if (!categories.includes(category.value)) return;
+    if (NEW_COLUMNS.has(reason)) columnsStale = true;
     if (shown) void refresh();
     else stale = true;
   });

@@ -3,6 +3,11 @@ import { useAppStore } from './app';
 import { useImportStore } from './importing';
 import { platform } from './connection';
 
+function editingText(): boolean {
+  const el = document.activeElement;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
+}
+
 type UndoHandler = { undo(): Promise<unknown>; redo(): Promise<unknown> };
 
 /**
@@ -44,11 +49,14 @@ export const useShellCommands = defineStore('shell-commands', () => {
         case 'export':
           navigate('/export');
           break;
+        // The menu's accelerators would otherwise take Ctrl+Z from text fields: a focused field undoes its typing.
         case 'undo':
-          void history?.undo();
+          if (editingText()) document.execCommand('undo');
+          else void history?.undo();
           break;
         case 'redo':
-          void history?.redo();
+          if (editingText()) document.execCommand('redo');
+          else void history?.redo();
           break;
       }
     });

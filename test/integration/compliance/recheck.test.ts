@@ -110,6 +110,27 @@ describe('re-checking one record', () => {
     expect(stored(ws.db, application).rules).toEqual([]);
   });
 
+  it('knows an edited record\'s old key on a connection that never saw it, from what its last check stored', () => {
+    const job = insertRecord(ws.db, 'jobs', validRecord('jobs'));
+    insertRecord(ws.db, 'candidates', validRecord('candidates'));
+    const application = insertRecord(ws.db, 'applications', validRecord('applications'));
+    checkAll(ws.db, opts);
+    expect(ws.db.prepare('SELECT check_key, check_parent, check_candidate FROM records WHERE id = ?').get(application)).toEqual({
+      check_key: 'A1', check_parent: 'JOB-1', check_candidate: 'C1',
+    });
+
+    const editor = openWorkspaceDb(ws.file);
+    try {
+      editRecord(editor, job, { externalJobPostingId: 'JOB-9' });
+      const result = recheckRecords(editor, [job], opts);
+      expect(result.recordIds.sort()).toEqual([job, application].sort());
+      expect(stored(editor, application).rules).toEqual(['job-not-imported']);
+      expect(editor.prepare('SELECT check_key FROM records WHERE id = ?').pluck().get(job)).toBe('JOB-9');
+    } finally {
+      editor.close();
+    }
+  });
+
   it('ignores ids of records that never existed', () => {
     expect(recheckRecords(ws.db, [424242], opts)).toEqual({ recordIds: [], changedIds: [], categories: [] });
   });

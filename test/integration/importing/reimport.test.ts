@@ -101,4 +101,17 @@ describe('re-importing a newer export', () => {
     expect(again.sheets[0]).toMatchObject({ updated: 1, conflictCount: 0 });
     expect(record(w.db, 'jobs', 'J-1').source['Cost Center']).toBe('CC-2');
   });
+
+  it('leaves a field alone when the newer export no longer has its column', async () => {
+    const w = testWorkspace();
+    await importIntoWorkspace(w.db, { path: await writeSheets(join(w.dir, 'a.xlsx'), { Jobs: [JOB_HEADERS, jobRow(1, { Location: 'Berlin' })] }) });
+    editField(w.db, 'jobs', 'J-1', 'location', 'Berlin, Germany');
+    const narrower = JOB_HEADERS.filter((h) => h !== 'Location');
+    const row = jobRow(1, { 'Job Title': 'Engineer II' }).filter((_, i) => JOB_HEADERS[i] !== 'Location');
+    const again = await importIntoWorkspace(w.db, { path: await writeSheets(join(w.dir, 'b.xlsx'), { Jobs: [narrower, row] }) });
+    expect(again.sheets[0]).toMatchObject({ updated: 1, conflictCount: 0, keptEdits: 1 });
+    const r = record(w.db, 'jobs', 'J-1');
+    expect(r.values).toMatchObject({ title: 'Engineer II', location: 'Berlin, Germany' });
+    expect(r.original).toMatchObject({ title: 'Engineer II', location: 'Berlin' });
+  });
 });

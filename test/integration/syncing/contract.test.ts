@@ -7,6 +7,7 @@ import { openWorkspaceDb } from '../../../electron/core/db/connection';
 import { startFakeLinkedIn, type FakeLinkedIn } from '../../support/fake-linkedin/server';
 import { candidate, insertRecords, ORG } from './helpers';
 import type { JobProgress } from '../../../shared/contract/jobs';
+import ExcelJS from 'exceljs';
 
 describe('the sync contract', () => {
   let fake: FakeLinkedIn;
@@ -94,6 +95,30 @@ describe('the sync contract', () => {
     expect(detail!.requestHeaders.Authorization).toBe('Bearer [redacted]');
     expect(detail!.requestHeaders['X-HTTP-Method-Override']).toBe('PUT');
     expect(JSON.parse(detail!.responseBody!)).toHaveProperty('results');
+  });
+
+  it('leaves the client secret and the access tokens out of the audit export of the sync log', async () => {
+    await backend.invoke('sync:saveSettings', {
+      organizationUrn: ORG,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      apiBaseUrl: fake.url,
+      oauthBaseUrl: fake.url,
+    });
+    fake.inject({ type: 'expireToken' }, { resource: 'candidates' });
+    const summary = await backend.invoke('sync:start', {});
+    expect(summary.succeeded).toBe(120);
+    const out = join(dir, 'audit.xlsx');
+    await backend.invoke('export:audit', { path: out, includeBodies: true });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    const text = cells.join('\n');
+    expect(text).toContain('/v2/atsCandidates');
+    const secrets = [fake.clientSecret, encodeURIComponent(fake.clientSecret), ...fake.issuedTokens()];
+    expect(fake.issuedTokens()).toHaveLength(2);
+    for (const secret of secrets) expect(text).not.toContain(secret);
   });
 
   it('reports missing credentials as a failed run, not a thrown error', async () => {

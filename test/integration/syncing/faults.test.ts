@@ -89,11 +89,13 @@ describe('a sync under faults', () => {
     h = await harness();
     insertRecords(h.db, 'candidates', Array.from({ length: 150 }, (_, i) => candidate(i)));
     h.fake.inject({ type: 'drop' }, { resource: 'candidates', times: 1 });
-    h.fake.inject({ type: 'delay', ms: 1500 }, { resource: 'candidates', times: 1 });
-    const summary = await h.sync({ timing: { requestTimeoutMs: 300 } });
-    expect(summary).toMatchObject({ status: 'finished', succeeded: 150, retried: 2 });
+    h.fake.inject({ type: 'delay', ms: 6000 }, { resource: 'candidates', times: 1 });
+    const summary = await h.sync({ timing: { requestTimeoutMs: 1500 } });
+    expect(summary).toMatchObject({ status: 'finished', succeeded: 150 });
     const errors = h.db.prepare("SELECT error FROM exchanges WHERE status IS NULL AND kind = 'batch' ORDER BY id").all() as { error: string }[];
-    expect(errors.map((e) => e.error)).toEqual([expect.stringMatching(/dropped|closed/), expect.stringMatching(/No response within/)]);
+    // (A loaded machine may add a timeout of its own: what matters is that both faults were ridden out.)
+    expect(errors.slice(0, 2).map((e) => e.error)).toEqual([expect.stringMatching(/dropped|closed/), expect.stringMatching(/No response within/)]);
+    expect(summary.retried).toBe(errors.length);
     expect(h.fake.state.candidates.size).toBe(150);
   });
 

@@ -111,7 +111,7 @@ export function stage(i: number, j: number): SeedRecord {
 
 /** Retry and poll delays of a few milliseconds, so fault tests run fast without changing the logic. */
 export const FAST_TIMING: Partial<SyncTiming> = {
-  requestTimeoutMs: 2_000,
+  requestTimeoutMs: 15_000,
   retryInitialMs: 1,
   retryMaxMs: 8,
   rateLimitInitialMs: 1,

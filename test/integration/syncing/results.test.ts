@@ -46,6 +46,24 @@ describe('per-record results', () => {
     expect(records(h.db, 'candidates').map((r) => r.sync_status)).toEqual(['succeeded', 'succeeded', 'failed']);
   });
 
+  it('halves a batch LinkedIn refuses as a whole until only the record that causes it is rejected', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 20 }, (_, i) => candidate(i)));
+    h.fake.inject(
+      { type: 'status', status: 400, body: { message: 'Batch key parameter value is invalid', status: 400 } },
+      { resource: 'candidates', times: Infinity, match: (r) => r.keys.includes('C000007') },
+    );
+    const summary = await h.sync();
+    expect(summary).toMatchObject({ status: 'finished', sent: 20, succeeded: 19, failed: 1 });
+    expect(summary.rejected).toEqual([{ category: 'candidates', key: 'C000007', message: 'Batch key parameter value is invalid', exchangeId: expect.any(Number) }]);
+    const refused = h.fake.requests.filter((r) => r.status === 400).map((r) => r.keys.length);
+    expect(refused).toEqual([20, 10, 5, 3, 1]);
+    expect([...keyCounts(h.fake, 'candidates').values()].every((n) => n === 1)).toBe(true);
+    expect(records(h.db, 'candidates').find((r) => r.key === 'C000007')!.sync_rejected_hash).not.toBeNull();
+    const again = await h.sync();
+    expect(again.sent).toBe(0);
+  });
+
   it('records a job task that FAILED with LinkedIn’s message and a job rejected at once with its 422', async () => {
     h = await harness();
     insertRecords(h.db, 'jobs', [job(1), { ...job(2), values: { ...job(2).values, companyApplyUrl: 'ftp://nope' } }, { ...job(3), values: { ...job(3).values, description: 'too short' } }]);

@@ -27,9 +27,16 @@ describe('merging a re-imported record with the consultant\'s fixes', () => {
     expect(r.keptEdits).toBe(1);
   });
 
-  it('treats blank, null and missing alike', () => {
-    const r = mergeValues('J1', { title: null }, { title: '' }, {});
+  it('treats blank and null alike', () => {
+    const r = mergeValues('J1', { title: null }, { title: '' }, { title: '  ' });
     expect(r.conflicts).toEqual([]);
+  });
+
+  it('leaves fields alone whose column the new export no longer has', () => {
+    const r = mergeValues('J1', { title: 'A', location: 'Berlin' }, { title: 'A', location: 'Berlin, Germany' }, { title: 'B' });
+    expect(r.values).toEqual({ title: 'B', location: 'Berlin, Germany' });
+    expect(r.conflicts).toEqual([]);
+    expect(r.keptEdits).toBe(1);
   });
 
   const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 3 }));
@@ -42,7 +49,10 @@ describe('merging a re-imported record with the consultant\'s fixes', () => {
         const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
         const same = (a: unknown, b: unknown) => (blank(a) || blank(b) ? blank(a) && blank(b) : a === b);
         for (const f of ['a', 'b', 'c', 'd']) {
-          if (same(original[f], incoming[f])) {
+          if (!(f in incoming)) {
+            expect(same(merged[f], f in current ? current[f] : original[f])).toBe(true);
+            expect(conflicts.some((c) => c.field === f)).toBe(false);
+          } else if (same(original[f], incoming[f])) {
             expect(same(merged[f], f in current ? current[f] : incoming[f])).toBe(true);
           } else {
             expect(same(merged[f], incoming[f])).toBe(true);

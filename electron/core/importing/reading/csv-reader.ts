@@ -91,16 +91,14 @@ function hasUtf8Bom(bytes: Buffer): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+/** The record's fields with empty ones as null (in place: csv-parse hands over a fresh array), or null for a blank record. */
 function toCells(fields: string[]): (string | null)[] | null {
-  const cells: (string | null)[] = new Array<string | null>(fields.length);
+  const cells = fields as (string | null)[];
   let any = false;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
+  for (let i = 0; i < cells.length; i++) {
+    const f = cells[i];
     if (f === '') cells[i] = null;
-    else {
-      cells[i] = f;
-      if (!any && f.trim() !== '') any = true;
-    }
+    else if (!any && f !== null && f.trim() !== '') any = true;
   }
   return any ? cells : null;
 }

@@ -53,8 +53,9 @@ const CANCEL_CHECK_ROWS = 2048;
 
 /**
  * Reads an .xlsx with exceljs's streaming WorkbookReader: never the whole-workbook reader,
- * which needs ~1.6 GB for 100k rows × 30 columns. Rows are kept as compact arrays; merged
- * cells and hyperlinks (which the XML stores after the rows) are applied once a sheet ends.
+ * which needs ~1.6 GB for 100k rows × 30 columns. Rows are packed outside the JS heap (see
+ * RowArena); merged cells and hyperlinks, which the XML stores after the rows, are applied
+ * once a sheet ends.
  */
 export async function readXlsx(
   path: string,

@@ -65,14 +65,16 @@ export class RecordUpsert {
     }
     const original = existing.original_json === originalJson ? record.values : (JSON.parse(existing.original_json) as FieldValues);
     if (
-      (existing.original_json === originalJson || sameValues(original, record.values)) &&
+      (existing.original_json === originalJson || sameMapped(original, record.values)) &&
       (existing.source_json === sourceJson || sameValues(JSON.parse(existing.source_json) as FieldValues, JSON.parse(sourceJson) as FieldValues))
     ) {
       if (existing.missing_from_source) this.unflag.run(existing.id);
       return { outcome: 'unchanged', conflicts: [], keptEdits: countEdits(existing) };
     }
     const merged = mergeValues(record.key, original, JSON.parse(existing.values_json) as FieldValues, record.values);
-    this.update.run(sheetId, record.row, originalJson, JSON.stringify(merged.values), sourceJson, existing.id);
+    // Fields this export does not map keep their earlier source value, so an edit of them is still seen as one.
+    const nextOriginal = existing.original_json === originalJson ? originalJson : JSON.stringify({ ...original, ...record.values });
+    this.update.run(sheetId, record.row, nextOriginal, JSON.stringify(merged.values), sourceJson, existing.id);
     return { outcome: 'updated', conflicts: merged.conflicts, keptEdits: merged.keptEdits };
   }
 }
@@ -91,6 +93,18 @@ function sameValues(a: FieldValues, b: FieldValues): boolean {
   return true;
 }
 
+/** The fields the new export maps hold what the record was imported with. */
+function sameMapped(original: FieldValues, incoming: FieldValues): boolean {
+  for (const field of Object.keys(incoming)) if (!same(original[field], incoming[field])) return false;
+  return true;
+}
+
+/**
+ * Per field: a source value that did not change keeps the consultant's edit; a changed one
+ * replaces it (a conflict when the consultant had edited it to something else). A field the new
+ * export does not map at all (its column is gone) is not a change: the export's layout changed,
+ * not the customer's data.
+ */
 export function mergeValues(
   key: string,
   original: FieldValues,
@@ -102,11 +116,11 @@ export function mergeValues(
   let keptEdits = 0;
   const fields = new Set([...Object.keys(incoming), ...Object.keys(current), ...Object.keys(original)]);
   for (const field of fields) {
-    const sourceChanged = !same(original[field], incoming[field]);
+    const sourceChanged = field in incoming && !same(original[field], incoming[field]);
     const edited = !same(current[field], original[field]);
     let value: CellValue | undefined;
     if (!sourceChanged) {
-      value = field in current ? current[field] : incoming[field];
+      value = field in current ? current[field] : field in incoming ? incoming[field] : original[field];
       if (edited) keptEdits++;
     } else {
       value = incoming[field];
