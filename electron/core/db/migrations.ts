@@ -217,13 +217,23 @@ CREATE INDEX records_check_keys ON records(category, check_key, check_parent, ch
 `,
   },
   {
-    // A batch's per-record results, written with its exchange (the acknowledgment) in one
-    // transaction and cleared once applied to the records: a sync killed in between applies them
-    // at its next start (electron/core/syncing/record-store.ts).
+    // Superseded by 008 within the same day: for a few commits 002 itself added
+    // exchanges.pending_results, so adding it here failed on workspaces made then. Kept as a no-op
+    // so migration names never change order; the column, where it exists, is unused.
     name: '007_sync_pending_results',
+    sql: `SELECT 1;`,
+  },
+  {
+    // A batch's per-record results, written with its exchange (the acknowledgment) in one
+    // transaction and deleted once applied to the records: a sync killed in between applies them
+    // at its next start (electron/core/syncing/record-store.ts). A table of its own, not a column
+    // of exchanges: clearing a column would rewrite the exchange's whole row, bodies included.
+    name: '008_sync_pending_results_table',
     sql: `
-ALTER TABLE exchanges ADD COLUMN pending_results TEXT;
-CREATE INDEX exchanges_pending ON exchanges(id) WHERE pending_results IS NOT NULL;
+CREATE TABLE IF NOT EXISTS sync_pending_results (
+  exchange_id INTEGER PRIMARY KEY REFERENCES exchanges(id) ON DELETE CASCADE,
+  results     TEXT NOT NULL
+);
 `,
   },
 ];

@@ -38,29 +38,18 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
  * anywhere in the row. Each API exchange also counts against the day's request budget, in the
  * same statement batch, so the count survives log retention.
  */
-export type ExchangeRequest = Pick<
-  ExchangeEntry,
-  'runId' | 'at' | 'kind' | 'category' | 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'attempt' | 'recordKeys'
->;
-
-export type ExchangeResponse = Pick<ExchangeEntry, 'status' | 'responseHeaders' | 'responseBody' | 'durationMs' | 'error'>;
-
 /**
  * Writes every HTTP exchange of a sync to the workspace, with secrets removed before they touch
  * the file: Authorization (and cookie) headers, the token call's client_secret and the token
  * response's access_token, and — as a last line of defence — any occurrence of a known secret
  * anywhere in the row. Each API exchange also counts against the day's request budget, in the
  * same statement batch, so the count survives log retention.
- *
- * An API request is logged in two steps: `begin` once it is on the wire (status NULL: no answer
- * yet, which is what the log keeps if the process dies then), `finish` when the answer (or the
- * error) arrives. The large request body is thus written while LinkedIn is working, not between
- * two requests.
+ * An exchange is written once, when its answer (or error) is in: SQLite rewrites a whole row on
+ * update, so logging the request first and the answer later would write the body twice.
  */
 export class ExchangeLog {
   private readonly insertStmt;
-  private readonly beginStmt;
-  private readonly finishStmt;
+  private readonly pendingStmt;
 
   constructor(
     private readonly db: Db,
@@ -69,43 +58,21 @@ export class ExchangeLog {
   ) {
     this.insertStmt = db.prepare(`INSERT INTO exchanges
       (run_id, at, kind, category, method, url, request_headers, request_body, status, response_headers,
-       response_body, duration_ms, attempt, record_keys, error, pending_results)
+       response_body, duration_ms, attempt, record_keys, error)
       VALUES (@runId, @at, @kind, @category, @method, @url, @requestHeaders, @requestBody, @status, @responseHeaders,
-       @responseBody, @durationMs, @attempt, @recordKeys, @error, @pendingResults)`);
-    this.beginStmt = db.prepare(`INSERT INTO exchanges
-      (run_id, at, kind, category, method, url, request_headers, request_body, attempt, record_keys)
-      VALUES (@runId, @at, @kind, @category, @method, @url, @requestHeaders, @requestBody, @attempt, @recordKeys)`);
-    this.finishStmt = db.prepare(`UPDATE exchanges SET status = @status, response_headers = @responseHeaders,
-      response_body = @responseBody, duration_ms = @durationMs, error = @error, pending_results = @pendingResults
-      WHERE id = @id`);
-  }
-
-  /** Inserts one whole exchange (the token calls, which are few and never on the hot path). */
-  insert(entry: ExchangeEntry): number {
-    const id = Number(this.insertStmt.run({ ...this.requestRow(entry), ...this.responseRow(entry), pendingResults: null }).lastInsertRowid);
-    if (entry.kind !== 'token') countRequest(this.db, entry.at);
-    return id;
-  }
-
-  /** Logs a request that has just been sent; returns the exchange id to finish. */
-  begin(request: ExchangeRequest): number {
-    const id = Number(this.beginStmt.run(this.requestRow(request)).lastInsertRowid);
-    if (request.kind !== 'token') countRequest(this.db, request.at);
-    return id;
+       @responseBody, @durationMs, @attempt, @recordKeys, @error)`);
+    this.pendingStmt = db.prepare('INSERT INTO sync_pending_results (exchange_id, results) VALUES (?, ?)');
   }
 
   /**
-   * Records the answer (or the error) of a begun exchange. `pendingResults` are the per-record
-   * results it acknowledged, stored with it in the same statement (see RecordResultWriter).
+   * Inserts one exchange. `pendingResults` are the per-record results it acknowledged, stored with
+   * it (call inside a transaction: see RecordResultWriter).
    */
-  finish(id: number, response: ExchangeResponse, pendingResults: string | null = null): void {
-    this.finishStmt.run({ id, ...this.responseRow(response), pendingResults });
-  }
-
-  private requestRow(entry: ExchangeRequest) {
+  insert(entry: ExchangeEntry, pendingResults: string | null = null): number {
     const scrub = this.scrubber();
     const requestBody = entry.kind === 'token' ? redactTokenRequest(entry.requestBody) : entry.requestBody;
-    return {
+    const responseBody = entry.kind === 'token' ? redactTokenResponse(entry.responseBody) : entry.responseBody;
+    const info = this.insertStmt.run({
       runId: entry.runId,
       at: entry.at,
       kind: entry.kind,
@@ -114,21 +81,18 @@ export class ExchangeLog {
       url: scrub(entry.url),
       requestHeaders: scrub(JSON.stringify(redactHeaders(entry.requestHeaders))),
       requestBody: requestBody === null ? null : scrub(requestBody),
-      attempt: entry.attempt,
-      recordKeys: JSON.stringify(entry.recordKeys),
-    };
-  }
-
-  private responseRow(entry: ExchangeResponse & { kind?: ExchangeKind }) {
-    const scrub = this.scrubber();
-    const responseBody = entry.kind === 'token' ? redactTokenResponse(entry.responseBody) : entry.responseBody;
-    return {
       status: entry.status,
       responseHeaders: entry.responseHeaders === null ? null : scrub(JSON.stringify(redactHeaders(entry.responseHeaders))),
       responseBody: responseBody === null ? null : scrub(responseBody),
       durationMs: Math.round(entry.durationMs),
+      attempt: entry.attempt,
+      recordKeys: JSON.stringify(entry.recordKeys),
       error: entry.error === null ? null : scrub(entry.error),
-    };
+    });
+    const id = Number(info.lastInsertRowid);
+    if (pendingResults !== null) this.pendingStmt.run(id, pendingResults);
+    if (entry.kind !== 'token') countRequest(this.db, entry.at);
+    return id;
   }
 
   private scrubber(): (text: string) => string {

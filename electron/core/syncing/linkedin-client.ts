@@ -1,6 +1,6 @@
 import type { Category } from '../../../shared/domain';
 import type { WireRequest } from '../../../shared/payload/requests';
-import type { ExchangeKind, ExchangeLog, ExchangeResponse } from './exchange-log';
+import type { ExchangeEntry, ExchangeKind, ExchangeLog } from './exchange-log';
 import { NetworkError, type HttpResponse, type HttpTransport } from './http-transport';
 import { SyncFailure, classifyStatus } from './failures';
 import type { TokenProvider } from './token-provider';
@@ -12,15 +12,14 @@ export interface SendMeta {
   recordKeys: readonly string[];
 }
 
-/** A final response (2xx, or a 4xx that is the caller's to interpret), its exchange not yet finished. */
+/** A final response (2xx, or a 4xx that is the caller's to interpret), not yet in the exchange log. */
 export interface Delivered {
   response: HttpResponse;
-  exchangeId: number;
   /**
-   * Records the response in the exchange log, with the per-record results it acknowledged: call
-   * it in the caller's transaction (see ExchangeLog.finish).
+   * Writes the exchange to the log with the per-record results it acknowledged (see
+   * ExchangeLog.insert) and returns its id: call it in the caller's transaction.
    */
-  finish(pendingResults: string | null): void;
+  finish(pendingResults: string | null): number;
 }
 
 export interface ClientEvents {
@@ -39,8 +38,8 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
  * - 429: backs off (Retry-After when present) and tries again, up to `maxRateLimitRetries`;
  * - 401: fetches a new token once and retries;
  * - anything else is final and returned (2xx carries per-entity results; 4xx is the caller's).
- * Every attempt is logged as it goes out; the final one's answer is handed back unfinished so the
- * caller records it together with the per-record results in one transaction.
+ * Every attempt but the final one is logged here; the final one is handed back unlogged so the
+ * caller writes it together with the per-record results in one transaction.
  */
 export class LinkedInClient {
   constructor(
@@ -76,39 +75,25 @@ export class LinkedInClient {
       const at = runtime.now();
       const started = performance.now();
       events.request(meta.category);
-      const sending = transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
-      // Log the request once it is on the wire (socket writes happen before setImmediate callbacks),
-      // so writing its body never delays the request itself.
-      const logged = new Promise<number>((resolve, reject) =>
-        setImmediate(() => {
-          try {
-            resolve(log.begin({ runId, at, kind: meta.kind, category: meta.category, method: wire.method, url,
-              requestHeaders: headers, requestBody: wire.body, attempt, recordKeys: meta.recordKeys }));
-          } catch (err) {
-            reject(err);
-          }
-        }),
-      );
       let response: HttpResponse | null = null;
       let networkError: NetworkError | null = null;
       try {
-        response = await sending;
+        response = await transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
       } catch (err) {
         if (!(err instanceof NetworkError)) throw err;
         networkError = err;
       }
-      const exchangeId = await logged;
-      const outcome: ExchangeResponse = {
-        status: response?.status ?? null,
-        responseHeaders: response?.headers ?? null,
-        responseBody: response?.body ?? null,
-        durationMs: performance.now() - started,
+      const entry: ExchangeEntry = {
+        runId, at, kind: meta.kind, category: meta.category, method: wire.method, url,
+        requestHeaders: headers, requestBody: wire.body,
+        status: response?.status ?? null, responseHeaders: response?.headers ?? null, responseBody: response?.body ?? null,
+        durationMs: performance.now() - started, attempt, recordKeys: meta.recordKeys,
         error: networkError?.message ?? null,
       };
 
       if (networkError || (response && TRANSIENT_STATUSES.has(response.status))) {
         transientFailures++;
-        log.finish(exchangeId, outcome);
+        const exchangeId = log.insert(entry);
         const reason = networkError ? networkError.message : `HTTP ${response!.status}`;
         if (transientFailures >= timing.maxAttempts) {
           if (networkError) {
@@ -125,7 +110,7 @@ export class LinkedInClient {
 
       const res = response!;
       if (res.status === 401) {
-        log.finish(exchangeId, outcome);
+        const exchangeId = log.insert(entry);
         if (refreshed) throw new SyncFailure(classifyStatus(401, res.body).kind, classifyStatus(401, res.body).message, 401, exchangeId);
         // Expired or revoked mid-run: one fresh token, then the same request again.
         refreshed = true;
@@ -135,7 +120,7 @@ export class LinkedInClient {
 
       if (res.status === 429) {
         rateLimits++;
-        log.finish(exchangeId, outcome);
+        const exchangeId = log.insert(entry);
         const retryAfter = parseRetryAfter(res.headers['retry-after'], runtime.now());
         if (rateLimits > timing.maxRateLimitRetries || (retryAfter !== null && retryAfter > timing.maxRetryAfterMs)) {
           const failure = classifyStatus(429, res.body);
@@ -148,7 +133,7 @@ export class LinkedInClient {
         continue;
       }
 
-      return { response: res, exchangeId, finish: (pending) => log.finish(exchangeId, outcome, pending) };
+      return { response: res, finish: (pending) => log.insert(entry, pending) };
     }
   }
 }

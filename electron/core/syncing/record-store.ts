@@ -45,7 +45,7 @@ export function recordIdsWithOpenTasks(db: Db): Set<number> {
   return new Set(rows.map((r) => r.record_id));
 }
 
-/** One record's outcome in the compact form stored in exchanges.pending_results. */
+/** One record's outcome in the compact form stored in sync_pending_results. */
 type PendingItem =
   | [recordId: number, hash: string, kind: 's']
   | [recordId: number, hash: string, kind: 't', taskUrn: string]
@@ -110,8 +110,8 @@ export class RecordResultWriter {
     this.insertTask = db.prepare(`INSERT OR REPLACE INTO sync_tasks
       (task_urn, record_id, run_id, exchange_id, payload_hash, status, created_at, next_poll_at, polls)
       VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, 0)`);
-    this.clearPending = db.prepare('UPDATE exchanges SET pending_results = NULL WHERE id = ?');
-    this.unapplied = db.prepare('SELECT id, pending_results AS pending FROM exchanges WHERE pending_results IS NOT NULL ORDER BY id');
+    this.clearPending = db.prepare('DELETE FROM sync_pending_results WHERE exchange_id = ?');
+    this.unapplied = db.prepare('SELECT exchange_id AS id, results AS pending FROM sync_pending_results ORDER BY exchange_id');
   }
 
   /** Applies outcomes to the records now (call inside a transaction). */

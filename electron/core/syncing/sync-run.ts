@@ -433,8 +433,7 @@ class SyncRun {
     const pending = pendingResultsOf(outcomes, context);
     // The acknowledgment and its results, durable before anything else is sent; applied to the
     // records while the next request is on the wire (see RecordResultWriter).
-    const { exchangeId } = delivered;
-    this.db.transaction(() => delivered.finish(pending))();
+    const exchangeId = this.db.transaction(() => delivered.finish(pending))();
     this.deferred.push(() => this.writer.applyPending(exchangeId, pending, outcomes, context));
     if (fatal) throw new SyncFailure(fatal.kind, fatal.message, fatal.status, exchangeId);
 

@@ -62,7 +62,10 @@ describe('a sync killed mid-run', () => {
     // to the records, or stored with the exchange for the next run to apply), jobs waiting on tasks.
     const afterKill = openWorkspaceDb(h.file);
     const acks = afterKill
-      .prepare("SELECT record_keys, pending_results FROM exchanges WHERE category = 'candidates' AND status = 200")
+      .prepare(
+        `SELECT record_keys, p.results AS pending_results FROM exchanges e LEFT JOIN sync_pending_results p ON p.exchange_id = e.id
+         WHERE category = 'candidates' AND status = 200`,
+      )
       .all() as { record_keys: string; pending_results: string | null }[];
     expect(acks).toHaveLength(2);
     const unapplied = acks.filter((a) => a.pending_results !== null).flatMap((a) => JSON.parse(a.record_keys) as string[]);
@@ -103,7 +106,7 @@ describe('a sync killed mid-run', () => {
     expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
     expect(records(h.db, 'jobs').every((r) => r.sync_status === 'succeeded' && r.linkedin_urn)).toBe(true);
     expect(h.db.prepare('SELECT status FROM sync_runs ORDER BY id').all()).toEqual([{ status: 'failed' }, { status: 'finished' }]);
-    expect(h.db.prepare('SELECT count(*) AS n FROM exchanges WHERE pending_results IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM sync_pending_results').get()).toEqual({ n: 0 });
 
     const again = await h.sync();
     expect(again.sent).toBe(0);
@@ -125,7 +128,10 @@ describe('a sync killed mid-run', () => {
     // The third request was on the wire when the error struck: it was let finish, and recorded
     // and applied; the second batch's results stayed stored with its acknowledgment only.
     const acks = h.db
-      .prepare("SELECT record_keys, pending_results FROM exchanges WHERE category = 'candidates' AND status = 200 ORDER BY id")
+      .prepare(
+        `SELECT record_keys, p.results AS pending_results FROM exchanges e LEFT JOIN sync_pending_results p ON p.exchange_id = e.id
+         WHERE category = 'candidates' AND status = 200 ORDER BY e.id`,
+      )
       .all() as { record_keys: string; pending_results: string | null }[];
     expect(acks.map((a) => a.pending_results !== null)).toEqual([false, true, false]);
     expect(records(h.db, 'candidates').filter((r) => r.sync_status === 'succeeded')).toHaveLength(150);
