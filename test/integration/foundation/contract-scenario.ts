@@ -30,6 +30,14 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'import:loadPreset', input: { path: '$DIR/parity-preset.json' } },
   { method: 'workspace:counts', input: {} },
 
+  { method: 'rules:pack', input: {} },
+  { method: 'rules:check', input: {} },
+  { method: 'rules:summary', input: {} },
+  { method: 'rules:report', input: {} },
+  { method: 'rules:columnFormats', input: {} },
+  { method: 'rules:setColumnFormat', input: { category: 'candidates', field: 'atsCreatedAt', format: 'dd/MM/yyyy' } },
+  { method: 'rules:setColumnFormat', input: { category: 'candidates', field: 'atsCreatedAt', format: null } },
+
   { method: 'records:columns', input: { category: 'jobs' } },
   { method: 'records:page', input: { filter: { category: 'candidates' }, limit: 5 } },
   { method: 'records:page', input: { filter: { category: 'applications', status: 'error' }, limit: 5 } },
