@@ -1,15 +1,15 @@
 import type { CellValue } from '../domain';
+import { readEpochMs, type DateReadOptions } from '../values/dates';
+import { emailListOf } from '../values/emails';
 import { normalizeId } from '../values/ids';
 import { sortKeysDeep, type JsonValue } from './json';
 
 /**
- * Minimal coercion from stored cell values to the JSON types LinkedIn expects.
- *
- * NOTE for the lead: `shared/values` has only id normalization so far. When its date and email
- * normalizers land, `epochMs` and `emailList` below should call them instead. Until then this
- * does only what cannot be wrong: numbers stay numbers, digit strings become numbers, ISO dates
- * become epoch ms, lists are split. Anything else is sent as-is so LinkedIn's validation message
- * (not a silent guess) reaches the user; the compliance engine is what flags such values first.
+ * Coercion from stored cell values to the JSON types LinkedIn expects, with the rule pack's own
+ * readers (shared/values), so a record is sent exactly as the compliance check read it: dates
+ * through readEpochMs with the workspace time zone and the column's chosen format, email lists
+ * through emailListOf, ids through normalizeId. A value with no single reading is sent as it is:
+ * the check has already flagged it, and LinkedIn's message (not a silent guess) reaches the user.
  */
 export type ValueKind =
   | 'string'
@@ -22,10 +22,8 @@ export type ValueKind =
   | 'phoneList'
   | 'objectList';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /** Returns undefined for an empty value: empty fields are left out of the payload. */
-export function coerceValue(kind: ValueKind, value: CellValue | undefined): JsonValue | undefined {
+export function coerceValue(kind: ValueKind, value: CellValue | undefined, dates: DateReadOptions = {}): JsonValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() === '') return undefined;
   switch (kind) {
@@ -34,11 +32,11 @@ export function coerceValue(kind: ValueKind, value: CellValue | undefined): Json
     case 'id':
       return normalizeId(value) ?? undefined;
     case 'epochMs':
-      return toEpochMs(value);
+      return toEpochMs(value, dates);
     case 'email':
       return String(value).trim();
     case 'emailList':
-      return typeof value === 'string' ? value.split(/[;,\s]+/).filter((s) => s !== '') : [String(value)];
+      return typeof value === 'string' ? emailListOf(value) : [String(value)];
     case 'boolean':
       return toBoolean(value);
     case 'stringList':
@@ -58,18 +56,12 @@ export function coerceValue(kind: ValueKind, value: CellValue | undefined): Json
   }
 }
 
-function toEpochMs(value: string | number | boolean): JsonValue {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value;
-  const text = value.trim();
-  if (/^[+-]?\d+(\.0+)?$/.test(text)) return Number(text);
-  if (ISO_DATE.test(text)) {
-    // A date without a zone is read as UTC: LinkedIn's timestamps are UTC epoch ms.
-    const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) || text.length === 10 ? text : `${text.replace(' ', 'T')}Z`;
-    const ms = Date.parse(withZone);
-    if (Number.isFinite(ms)) return ms;
-  }
-  return text;
+function toEpochMs(value: string | number | boolean, dates: DateReadOptions): JsonValue {
+  // Plain epoch ms is the common case (the importer stores Excel dates that way): skip the reader.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1e10) return value;
+  const reading = readEpochMs(value, dates);
+  if (reading.kind === 'ok') return reading.ms;
+  return typeof value === 'string' ? value.trim() : value;
 }
 
 function toBoolean(value: string | number | boolean): JsonValue {

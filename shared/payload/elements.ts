@@ -4,6 +4,7 @@ import { BODY_FIELDS, JOB_OPERATION_TYPES, type JobOperationType } from './body-
 import { coerceValue } from './coerce';
 import { payloadHash } from './hash';
 import type { JsonObject } from './json';
+import type { ColumnFormats } from '../values/dates';
 import { encodeComplexKey, encodeRestliPrimitive } from './restli-keys';
 
 /** LinkedIn's dataProvider for every RSC key: the records come from an ATS. */
@@ -19,6 +20,9 @@ export interface PayloadRecord {
 export interface PayloadContext {
   /** `urn:li:organization:…`: the integrationContext of candidates, applications and stages. */
   organizationUrn: string;
+  /** How the compliance check reads dates for this record (workspace zone, chosen column formats). */
+  timeZone?: string;
+  columnFormats?: ColumnFormats;
   /** The job already exists on LinkedIn, so a send without an explicit operation type is an UPDATE. */
   previouslyCreated?: boolean;
 }
@@ -54,7 +58,7 @@ export type PayloadResult = BuiltPayload | PayloadProblem;
 /** Builds one record's request element for the unversioned /v2 RSC endpoints. */
 export function buildPayload(record: PayloadRecord, context: PayloadContext): PayloadResult {
   const { category, key, values } = record;
-  const element = bodyOf(category, values);
+  const element = bodyOf(category, values, context);
 
   if (category === 'jobs') {
     const externalJobPostingId = normalizeId(values.externalJobPostingId ?? null) ?? key;
@@ -125,10 +129,12 @@ function compoundKey(idField: 'atsCandidateId' | 'atsJobApplicationId', id: stri
   return `(${idField}:${encodeRestliPrimitive(id)},${cachedTail}`;
 }
 
-function bodyOf(category: Category, values: FieldValues): JsonObject {
+function bodyOf(category: Category, values: FieldValues, context: PayloadContext): JsonObject {
   const element: JsonObject = {};
+  const timeZone = context.timeZone ?? 'UTC';
   for (const field of BODY_FIELDS[category]) {
-    const value = coerceValue(field.kind, values[field.name]);
+    const dates = field.kind === 'epochMs' ? { timeZone, format: context.columnFormats?.[field.name] } : undefined;
+    const value = coerceValue(field.kind, values[field.name], dates);
     if (value !== undefined) element[field.name] = value;
     else if (field.emptyList) element[field.name] = [];
   }

@@ -5,6 +5,7 @@ import type { EntityOutcome } from './batch-results';
 export interface SyncableRecord {
   id: number;
   key: string;
+  sheetId: number | null;
   /** records.values_json, parsed only when the record's payload is built. */
   valuesJson: string;
   syncStatus: 'succeeded' | 'failed' | 'pending' | null;
@@ -24,7 +25,7 @@ export function parseValues(record: SyncableRecord): FieldValues {
  */
 export function* eligibleRecords(db: Db, category: Category, pageSize = 1000): Generator<SyncableRecord> {
   const page = db.prepare(
-    `SELECT id, key, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
+    `SELECT id, key, sheet_id AS sheetId, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
             sync_rejected_hash AS rejectedHash, linkedin_urn AS linkedinUrn
      FROM records WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 AND id > ?
      ORDER BY id LIMIT ?`,

@@ -12,6 +12,7 @@ import type {
   SyncSummary,
 } from '../../../shared/contract/sync';
 import { buildPayload } from '../../../shared/payload/elements';
+import { CheckContexts } from '../compliance/check-context';
 import { toWire, type WireRequest } from '../../../shared/payload/requests';
 import { batchStream, isTunnelled, type Batch, type SendItem } from './batch-planner';
 import {
@@ -345,12 +346,20 @@ class SyncRun {
   ): Generator<SendItem> {
     const counts = this.counts[category];
     const plan = this.plan[category];
+    // Dates are read as the compliance check read them: workspace time zone, chosen column formats.
+    const contexts = new CheckContexts(this.db);
     for (const record of eligibleRecords(this.db, category)) {
       counts.eligible++;
       plan.records++;
+      const dates = contexts.for(category, record.sheetId);
       const built = buildPayload(
         { category, key: record.key, values: parseValues(record) },
-        { organizationUrn: this.settings.organizationUrn, previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null },
+        {
+          organizationUrn: this.settings.organizationUrn,
+          previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null,
+          timeZone: dates.timeZone,
+          columnFormats: dates.columnFormats,
+        },
       );
       if (!built.ok) unbuildable.push({ record, message: built.problem });
       else if (this.shouldSend(record, built.hash, openTasks)) {

@@ -104,6 +104,16 @@ describe('per-record results', () => {
     expect(h.fake.state.stages.has('A000001/S0')).toBe(true);
   });
 
+  it('sends dates as the compliance check reads them, in the workspace time zone', async () => {
+    h = await harness();
+    h.db.prepare("INSERT INTO settings (key, value) VALUES ('workspace.timeZone', 'America/New_York')").run();
+    insertRecords(h.db, 'candidates', [candidate(1, { atsCreatedAt: '2024-01-01 00:00', atsLastModifiedAt: '2024-01-02T12:00:00Z' })]);
+    await h.sync();
+    const sent = h.fake.state.candidates.get('C000001')!.entity;
+    expect(sent.atsCreatedAt).toBe(Date.UTC(2024, 0, 1, 5));
+    expect(sent.atsLastModifiedAt).toBe(Date.UTC(2024, 0, 2, 12));
+  });
+
   it('keeps the client secret and every access token out of the exchange log', async () => {
     h = await harness({ clientSecret: 'Sup3r/Secret+Value==' });
     insertRecords(h.db, 'jobs', [job(1)]);

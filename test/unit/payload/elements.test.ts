@@ -142,3 +142,32 @@ describe('application and stage elements', () => {
     expect(p.entityKey).toBe('stg-1a2b');
   });
 });
+
+describe('values read as the compliance check reads them', () => {
+  const base = { atsCandidateId: 'C1', firstName: 'Ada' };
+
+  it('reads zoneless date-times in the workspace time zone and Excel serials as dates', () => {
+    const p = built(
+      buildPayload(
+        { category: 'candidates', key: 'C1', values: { ...base, atsCreatedAt: '2024-03-05 10:00', atsLastModifiedAt: 45292 } },
+        { organizationUrn: ORG, timeZone: 'Europe/Paris' },
+      ),
+    );
+    expect(p.element.atsCreatedAt).toBe(Date.UTC(2024, 2, 5, 9, 0));
+    expect(p.element.atsLastModifiedAt).toBe(Date.UTC(2024, 0, 1, 0, 0) - 3_600_000);
+  });
+
+  it('uses the column format the consultant chose for day/month dates', () => {
+    const values = { ...base, atsCreatedAt: '03/04/2025', atsLastModifiedAt: 1_750_000_000_000 };
+    const dayFirst = built(buildPayload({ category: 'candidates', key: 'C1', values }, { organizationUrn: ORG, columnFormats: { atsCreatedAt: 'dd/MM/yyyy' } }));
+    expect(dayFirst.element.atsCreatedAt).toBe(Date.UTC(2025, 3, 3));
+    // Without a format the value has two readings: it is sent as is, for LinkedIn to refuse.
+    const unread = built(buildPayload({ category: 'candidates', key: 'C1', values }, { organizationUrn: ORG }));
+    expect(unread.element.atsCreatedAt).toBe('03/04/2025');
+  });
+
+  it('sends an email-list cell as a de-duplicated array', () => {
+    const p = built(buildPayload({ category: 'candidates', key: 'C1', values: { ...base, emailAddresses: 'a@x.com;b@y.com a@x.com' } }, { organizationUrn: ORG }));
+    expect(p.element.emailAddresses).toEqual(['a@x.com', 'b@y.com']);
+  });
+});
