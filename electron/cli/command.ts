@@ -14,8 +14,10 @@ export interface CliIo {
   global: GlobalOptions;
   /** Machine output: with --json, `json` goes to stdout; otherwise `text`. */
   print(json: unknown, text: string | (() => string)): void;
-  /** Human progress on stderr (never with --json on stdout). */
+  /** Human progress on stderr (silent with --json). */
   info(line: string): void;
+  /** A line a script must see even with --json (e.g. the records LinkedIn rejected): always on stderr. */
+  warn(line: string): void;
 }
 
 export interface CliCommand {

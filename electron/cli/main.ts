@@ -104,6 +104,7 @@ export async function runCli(argv: string[], streams: CliStreams = processStream
       info: (line) => {
         if (!opts.json) streams.stderr(line + '\n');
       },
+      warn: (line) => streams.stderr(line + '\n'),
     };
     return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
   } catch (err) {

@@ -152,6 +152,8 @@ export const syncCommand: CliCommand = {
     }
     const shown = categories ? CATEGORIES.filter((c) => categories.includes(c)) : [...CATEGORIES];
     io.print(syncJson(summary, shown), () => describe(summary, shown));
+    // The JSON shape is a contract without a list of rejections; scripts still get them, on stderr.
+    if (io.global.json) for (const r of summary.rejected) io.warn(`rejected: ${r.category} ${r.key}: ${r.message}`);
     if (summary.status !== 'finished') {
       const reason = summary.failure ? `${summary.failure.message} Hint: ${summary.failure.hint}` : 'The sync was cancelled.';
       // The frame prints this on stderr and exits 1, also under --json (stdout keeps the JSON).

@@ -53,6 +53,16 @@ export function warmComplianceIndex(db: Db): void {
   engineState(db);
 }
 
+/**
+ * Records that an edit on this connection changed a record's exclusion without going through
+ * recheckRecords (its key and references unchanged), so that an index already built keeps
+ * counting duplicates right. Without an index nothing is needed: a build reads the column.
+ */
+export function noteExclusion(db: Db, id: number, excluded: boolean): void {
+  const entry = states.get(db)?.index.get(id);
+  if (entry && entry.excluded !== excluded) entry.excluded = excluded;
+}
+
 /** Forgets the index of a connection (after writes that bypassed the engine, e.g. a re-import on this connection). */
 export function invalidateComplianceIndex(db: Db): void {
   states.delete(db);

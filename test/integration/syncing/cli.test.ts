@@ -43,8 +43,10 @@ describe('the sync and log commands', () => {
   });
 
   it('prints exactly the documented JSON and exits 3 when LinkedIn rejected a record', async () => {
-    const { code, stdout } = await cli(['sync', '--db', file, '--json']);
+    const { code, stdout, stderr } = await cli(['sync', '--db', file, '--json']);
     expect(code).toBe(3);
+    // The rejected record is listed for scripts on stderr, outside the JSON contract.
+    expect(stderr).toContain('rejected: candidates C000003: ERROR :: /firstName');
     const out = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(['dryRun', 'requests', 'sent', 'succeeded', 'failed', 'skipped', 'categories']);
     expect(out).toEqual({
