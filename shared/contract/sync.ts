@@ -148,7 +148,7 @@ export interface ExchangeSummary {
   id: number;
   runId: number | null;
   at: number;
-  kind: 'token' | 'batch' | 'poll' | null;
+  kind: 'token' | 'batch' | 'poll' | 'upload' | null;
   category: Category | null;
   method: string;
   url: string;

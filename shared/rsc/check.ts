@@ -10,6 +10,7 @@ import { deriveStageId } from './keys';
 import { fieldsOf, type FieldSpec } from './fields';
 import { ruleSpec } from './rules';
 import { messages } from './messages';
+import { applyResumeRules } from './resume-check';
 
 export interface RecordCheck {
   issues: Issue[];
@@ -73,6 +74,7 @@ export function checkRecordInPlace(category: Category, values: FieldValues, ctx:
     }
   }
   RECORD_RULES[category](values, found);
+  if (category === 'applications' && ctx.resumes) applyResumeRules(values, found.issues, ctx.resumes);
   return { issues: found.issues, normalized: values, notes: found.notes };
 }
 

@@ -87,6 +87,20 @@ export const RULES: readonly RuleSpec[] = [
     appliesTo: on('applications', 'media'),
   },
   {
+    id: 'media-not-uploaded', severity: 'warning', source: 'seed', scope: 'field',
+    title: 'Resume attached but not uploaded',
+    description:
+      'A resume is attached to the application but has no valid media URN yet (never uploaded, changed since, or its URN expires before the planned send). The sync uploads it right before sending the application.',
+    appliesTo: on('applications', 'media'),
+  },
+  {
+    id: 'media-urn-expired', severity: 'error', source: 'seed', scope: 'field',
+    title: 'Media URN expired',
+    description:
+      'A media URN expires 24 hours after it is obtained, and this one is older than that at the planned send time. Clear the media column; an attached resume is uploaded again by the sync.',
+    appliesTo: on('applications', 'media'),
+  },
+  {
     id: 'email-format', severity: 'error', source: 'seed', scope: 'field',
     title: 'Email address format',
     description:

@@ -11,5 +11,6 @@ import { excludeCommand } from './exclude';
 import { undoCommand, redoCommand } from './undo';
 import { historyCommand } from './history';
 import { checkCommand } from './check';
+import { resumesAttachCommand } from './resumes';
 
-export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand, checkCommand];
+export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand, checkCommand, resumesAttachCommand];

@@ -4,6 +4,7 @@ import type { Category } from '../../../shared/domain';
 import { isCategory } from '../../../shared/domain';
 import type { CheckContext } from '../../../shared/rsc/context';
 import { isValidTimeZone, type ColumnFormats } from '../../../shared/values/dates';
+import { resumeCheckInfo } from '../resumes/check-info';
 
 /** Settings key of the workspace time zone (written by workspace:setTimeZone). */
 export const TIME_ZONE_SETTING = 'workspace.timeZone';
@@ -29,6 +30,8 @@ export class CheckContexts {
   private readonly workspaceFormats: FormatsByCategory;
   private readonly cache = new Map<string, CheckContext>();
   private readonly sheetOptions: (sheetId: number) => { options_json: string } | undefined;
+  /** Attached resumes, for the media rules; undefined when none are attached. */
+  private readonly resumes: CheckContext['resumes'];
 
   constructor(db: Db, overrides: ContextOverrides = {}) {
     const zone = overrides.timeZone ?? getSetting(db, TIME_ZONE_SETTING) ?? 'UTC';
@@ -37,6 +40,7 @@ export class CheckContexts {
     this.workspaceFormats = readWorkspaceFormats(db);
     const stmt = db.prepare('SELECT options_json FROM source_sheets WHERE id = ?');
     this.sheetOptions = (id) => stmt.get(id) as { options_json: string } | undefined;
+    this.resumes = resumeCheckInfo(db, this.now);
   }
 
   private last: { category: Category; sheetId: number | null; ctx: CheckContext } | null = null;
@@ -57,6 +61,7 @@ export class CheckContexts {
       const formats: Record<string, string> = { ...(this.workspaceFormats[category] ?? {}) };
       if (sheetId !== null) Object.assign(formats, this.sheetFormats(sheetId));
       ctx = { timeZone: this.timeZone, now: this.now, columnFormats: formats as ColumnFormats };
+      if (this.resumes) ctx.resumes = this.resumes;
       this.cache.set(cacheKey, ctx);
     }
     return ctx;

@@ -7,3 +7,8 @@ export { setColumnFormat, columnFormats, CheckContexts, TIME_ZONE_SETTING, DATE_
 export { invalidateComplianceIndex, warmComplianceIndex } from './index-cache';
 export { InsertChecker, type ComplianceColumns } from './insert-check';
 export { LAST_CHECK_SETTING } from './check-all';
+export { noteExclusion } from './index-cache';
+export {
+  TouchedChecker, IssueReplacer, storedResultColumns, STORED_RESULT_PARAMS, storedResultOf,
+  type TouchedRecord, type StoredResult, type StoredResultTuple, type NewResult,
+} from './touched-check';

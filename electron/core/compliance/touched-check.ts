@@ -31,9 +31,12 @@ export interface StoredResult {
   keys: KeyColumns;
 }
 
-/** The columns of the scan that fill a StoredResult, for the editor's row read (`?` = pack version). */
-export const STORED_RESULT_COLUMNS =
-  'CASE WHEN pack_version = ? THEN check_hash END, status, error_count, warning_count, info_count, check_key, check_parent, check_candidate';
+/** The columns that fill a StoredResult, of the records table aliased `alias` (its `?` is STORED_RESULT_PARAMS). */
+export function storedResultColumns(alias: string): string {
+  const a = `${alias}.`;
+  return `CASE WHEN ${a}pack_version = ? THEN ${a}check_hash END, ${a}status, ${a}error_count, ${a}warning_count, ${a}info_count, ` +
+    `${a}check_key, ${a}check_parent, ${a}check_candidate`;
+}
 export type StoredResultTuple = [
   hash: string | null, status: string, errors: number, warnings: number, infos: number,
   key: string | null, parent: string | null, candidate: string | null,
@@ -104,6 +107,17 @@ export class TouchedChecker {
     const hash = checkHash(all, { key, ...refs });
     if (hash === r.stored.hash) return null;
     return { counts: statusOf(all), hash, issues: all, category };
+  }
+
+  /**
+   * check() for a record whose values the edit leaves alone (an exclusion or its reason): its own
+   * rules cannot change, so nothing is parsed; only a key shared with another record can.
+   */
+  checkExclusion(r: TouchedRecord): null | 'deferred' {
+    if (r.stored.hash === null || !isCategory(r.category)) return 'deferred';
+    const key = r.stored.keys.key;
+    if (r.excluded !== r.excludedBefore && key !== null && this.sharedKeys(r.category).has(key)) return 'deferred';
+    return null;
   }
 
   /** Stored cross-record issues of a category's records, in the order the check appends them. */

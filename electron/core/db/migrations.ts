@@ -236,6 +236,36 @@ CREATE TABLE IF NOT EXISTS sync_pending_results (
 );
 `,
   },
+  {
+    // Resumes attached to applications (electron/core/resumes). The file's bytes stay on disk; the
+    // row keeps where it is, its fingerprint, and the media URN of its last upload with the time it
+    // was obtained (LinkedIn's URN expires 24 h later). pending_* hold an issued upload URL whose
+    // upload has not been confirmed, so an interrupted upload is resumed, not requested twice.
+    name: '009_resumes',
+    sql: `
+CREATE TABLE resumes (
+  record_id          INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  path               TEXT NOT NULL,
+  file_name          TEXT NOT NULL,
+  size               INTEGER NOT NULL,
+  sha256             TEXT NOT NULL,
+  content_type       TEXT NOT NULL,
+  matched_by         TEXT NOT NULL,
+  attached_at        INTEGER NOT NULL,
+  media_urn          TEXT,
+  media_sha256       TEXT,
+  obtained_at        INTEGER,
+  uploaded_at        INTEGER,
+  expires_at         INTEGER,
+  upload_exchange_id INTEGER,
+  pending_urn        TEXT,
+  pending_upload_url TEXT,
+  pending_sha256     TEXT,
+  pending_at         INTEGER
+);
+CREATE INDEX resumes_media_urn ON resumes(media_urn);
+`,
+  },
 ];
 
 export function migrate(db: Database): string[] {

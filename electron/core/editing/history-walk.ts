@@ -3,11 +3,10 @@ import { ContractFailure } from '../../../shared/contract/define';
 import type { CellValue } from '../../../shared/domain';
 import type { HistoryEntry, UndoResult } from '../../../shared/contract/records';
 import { CellWriter } from './cell-writer';
-import { categoriesOf, union, type EditOutcome } from './commit';
+import { union, type EditOutcome } from './commit';
 import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
 import { EXCLUDED_FIELD, parseCellJson, sameValue, type PlannedChange } from './planned-change';
 import type { EditProgress } from './progress';
-import { Recheck } from './recheck';
 
 /**
  * Undo, redo and reverting one operation. An operation's cells go back to their `before` values
@@ -57,18 +56,14 @@ function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', pr
   refuseOverlap(db, target, verb);
   const changes = editsOf(db, target.id);
   refuseDrift(target, changes, backwards, verb);
-  const ids = [...new Set(changes.map((c) => c.recordId))];
-  const recheck = Recheck.prepare(db, ids);
-  new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing');
+  const applied = new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing');
   setUndone(db, target.id, backwards);
   progress.throwIfCancelled();
-  progress.progress(changes.length, changes.length, 'Re-checking');
-  const rechecked = recheck.run();
   const done = operationEntry(db, target.id)!;
   const past = mode === 'undo' ? 'Undid' : mode === 'redo' ? 'Redid' : 'Reverted';
   return {
     result: { operation: done, changedCells: changes.length, message: `${past} #${done.id}: ${done.description}.` },
-    categories: union(categoriesOf(db, ids), rechecked),
+    categories: union(applied.categories, applied.rechecked),
   };
 }
 

@@ -5,8 +5,8 @@ import { fieldSpec } from '../../../shared/rsc/fields';
 import type { BulkAction, GridFilter } from '../../../shared/contract/records';
 import { applyTransform, coerceCellInput, compileReplace, describeTransform, transformProblem } from '../../../shared/transforms';
 import { isBlank } from '../../../shared/values/text';
-import { parseValues } from '../records/row-parts';
 import { ChangePlan } from './planned-change';
+import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns, valuesOf } from './row-snapshot';
 import { readTargetCells, targetCondition } from './targets';
 
 /**
@@ -19,18 +19,18 @@ export function planBulk(db: Db, filter: GridFilter, action: BulkAction): Change
   switch (action.kind) {
     case 'set': {
       const value = coerceCellInput(fieldSpec(filter.category, action.field), action.value);
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, value);
+      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, value, cell.row);
       return plan;
     }
     case 'clear':
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, null);
+      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, null, cell.row);
       return plan;
     case 'transform': {
       const problem = transformProblem(action.transform);
       if (problem) throw new ContractFailure('BAD_ACTION', problem);
       for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) {
         const outcome = applyTransform(action.transform, cell.value);
-        if (outcome.ok) plan.add(cell.id, action.field, cell.value, outcome.value);
+        if (outcome.ok) plan.add(cell.id, action.field, cell.value, outcome.value, cell.row);
         else plan.skip(outcome.reason);
       }
       return plan;
@@ -41,7 +41,7 @@ export function planBulk(db: Db, filter: GridFilter, action: BulkAction): Change
       for (const cell of readTargetCells(db, targetCondition(db, filter), action.field, other)) {
         if (!action.overwrite && !isBlank(cell.value)) continue;
         if (isBlank(cell.other)) continue;
-        plan.add(cell.id, action.field, cell.value, cell.other);
+        plan.add(cell.id, action.field, cell.value, cell.other, cell.row);
       }
       return plan;
     }
@@ -55,19 +55,20 @@ function planReplace(db: Db, filter: GridFilter, action: Extract<BulkAction, { k
   if (!compiled.ok) throw new ContractFailure('BAD_ACTION', compiled.reason);
   const where = targetCondition(db, filter, action.onlyFailing, action.field);
   if (action.field) {
-    for (const cell of readTargetCells(db, where, action.field)) plan.add(cell.id, action.field, cell.value, compiled.replace(cell.value));
+    for (const cell of readTargetCells(db, where, action.field)) plan.add(cell.id, action.field, cell.value, compiled.replace(cell.value), cell.row);
     return plan;
   }
   // Every field: the whole values object of each target is needed.
-  const rows = db.prepare(`SELECT r.id, r.values_json FROM records r WHERE ${where.sql} ORDER BY r.id`).raw().all(...where.params) as [
-    number,
-    string,
-  ][];
-  for (const [id, json] of rows) {
-    const values: FieldValues = parseValues(json);
+  const rows = db
+    .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records r WHERE ${where.sql} ORDER BY r.id`)
+    .raw()
+    .all(...SNAPSHOT_PARAMS, ...where.params) as unknown[][];
+  for (const r of rows) {
+    const row = snapshotAt(r, 1);
+    const values: FieldValues = valuesOf(row);
     for (const [field, value] of Object.entries(values)) {
       if (/["\\]/.test(field)) continue;
-      plan.add(id, field, value, compiled.replace(value as CellValue));
+      plan.add(r[0] as number, field, value, compiled.replace(value as CellValue), row);
     }
   }
   return plan;

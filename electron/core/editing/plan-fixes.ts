@@ -5,12 +5,9 @@ import type { GridFilter } from '../../../shared/contract/records';
 import { filterCondition } from '../records/filter-sql';
 import { parseFix } from '../records/row-parts';
 import { ChangePlan, parseCellJson } from './planned-change';
+import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns } from './row-snapshot';
 
-interface FixRow {
-  record_id: number;
-  fix_json: string;
-  before_json: string | null;
-}
+type FixRow = [recordId: number, fixJson: string, beforeJson: string | null, ...snapshot: unknown[]];
 
 // The current value of the field each fix targets, addressed from the fix itself.
 const BEFORE = `r.values_json -> ('$."' || (i.fix_json ->> '$.field') || '"')`;
@@ -19,11 +16,12 @@ const BEFORE = `r.values_json -> ('$."' || (i.fix_json ->> '$.field') || '"')`;
 export function planRecordFix(db: Db, recordId: number, rule: string, field?: string): ChangePlan {
   const rows = db
     .prepare(
-      `SELECT i.record_id, i.fix_json, ${BEFORE} AS before_json
+      `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
          FROM record_issues i JOIN records r ON r.id = i.record_id
         WHERE i.record_id = ? AND i.rule = ? ${field ? 'AND i.field = ?' : ''} AND i.fix_json IS NOT NULL`,
     )
-    .all(recordId, rule, ...(field ? [field] : [])) as FixRow[];
+    .raw()
+    .all(...SNAPSHOT_PARAMS, recordId, rule, ...(field ? [field] : [])) as FixRow[];
   if (rows.length === 0) {
     throw new ContractFailure('NO_FIX', `Record #${recordId} has no issue "${rule}"${field ? ` on ${field}` : ''} with an automatic fix.`);
   }
@@ -50,23 +48,24 @@ export function planFixAll(db: Db, rule: string, options: { category?: Category;
   }
   const rows = db
     .prepare(
-      `SELECT i.record_id, i.fix_json, ${BEFORE} AS before_json
+      `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
          FROM record_issues i JOIN records r ON r.id = i.record_id
         WHERE ${parts.join(' AND ')} ORDER BY i.record_id`,
     )
-    .all(...params) as FixRow[];
+    .raw()
+    .all(...SNAPSHOT_PARAMS, ...params) as FixRow[];
   return toPlan(rows);
 }
 
 function toPlan(rows: FixRow[]): ChangePlan {
   const plan = new ChangePlan(true);
   for (const row of rows) {
-    const fix = parseFix(row.fix_json);
+    const fix = parseFix(row[1]);
     if (!fix || fix.field.startsWith('$') || /["\\]/.test(fix.field)) {
       plan.skip('The stored fix cannot be applied');
       continue;
     }
-    plan.add(row.record_id, fix.field, parseCellJson(row.before_json), fix.value);
+    plan.add(row[0], fix.field, parseCellJson(row[2]), fix.value, snapshotAt(row, 3));
   }
   return plan;
 }

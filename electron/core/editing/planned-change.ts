@@ -1,4 +1,5 @@
 import type { CellValue } from '../../../shared/domain';
+import type { RowSnapshot } from './row-snapshot';
 
 /** The pseudo-field of exclusions in the edit log: its value is the reason, or null when included. */
 export const EXCLUDED_FIELD = '$excluded';
@@ -14,6 +15,8 @@ export interface PlannedChange {
 /** The changes of an operation, and the cells it could not change (with why). */
 export class ChangePlan {
   readonly changes: PlannedChange[] = [];
+  /** The rows of the changed records as planned from, when the planner read them (see RowSnapshot). */
+  readonly rows = new Map<number, RowSnapshot>();
   skipped = 0;
   /**
    * Plans that can name one cell twice (pasted ranges, several fixes of one field) keep only the
@@ -25,8 +28,11 @@ export class ChangePlan {
   private readonly reasons = new Map<string, { example: string; count: number }>();
   private readonly seen = new Set<string>();
 
-  /** Adds a change unless the value is unchanged or the cell already has a change in this plan. */
-  add(recordId: number, field: string, before: CellValue, after: CellValue): void {
+  /**
+   * Adds a change unless the value is unchanged or the cell already has a change in this plan.
+   * `row`: the record's row as read by the planner, kept for the writer.
+   */
+  add(recordId: number, field: string, before: CellValue, after: CellValue, row?: RowSnapshot): void {
     if (sameValue(before, after)) return;
     if (this.mayRepeatCells) {
       const cell = `${recordId}\u0000${field}`;
@@ -34,6 +40,7 @@ export class ChangePlan {
       this.seen.add(cell);
     }
     this.changes.push({ recordId, field, before: before ?? null, after: after ?? null });
+    if (row && !this.rows.has(recordId)) this.rows.set(recordId, row);
   }
 
   skip(reason: string): void {

@@ -4,6 +4,7 @@ import type { GridFilter } from '../../../shared/contract/records';
 import { filterCondition, type SqlCondition } from '../records/filter-sql';
 import { fieldPath } from '../records/json-path';
 import { parseCellJson } from './planned-change';
+import { SNAPSHOT_PARAMS, SNAPSHOT_WIDTH, snapshotAt, snapshotColumns, valuesOf, type RowSnapshot } from './row-snapshot';
 
 /**
  * The records a bulk operation acts on: the filter's, optionally narrowed to failing ones
@@ -26,11 +27,13 @@ export interface TargetCell {
   value: CellValue;
   /** The value of the `from` column, for fills. */
   other: CellValue;
+  /** The record's row, for the writer (ChangePlan.add). */
+  row: RowSnapshot;
 }
 
 /**
  * Each target record's value of one field (and optionally of a second field or source column),
- * in grid order. Only those cells are read: the JSON of the rest of the record never reaches JS.
+ * in grid order, with the record's row: the writer edits and re-checks it without reading it again.
  */
 export function readTargetCells(
   db: Db,
@@ -38,10 +41,18 @@ export function readTargetCells(
   field: string,
   other?: { column: 'values_json' | 'source_json'; name: string },
 ): TargetCell[] {
-  const otherSql = other ? `, r.${other.column} -> ?` : ', NULL';
+  // Refuses names SQL could not address, as the writer would.
+  fieldPath(field);
+  if (other) fieldPath(other.name);
+  const fromSource = other?.column === 'source_json';
   const rows = db
-    .prepare(`SELECT r.id, r.values_json -> ?${otherSql} FROM records r WHERE ${where.sql} ORDER BY r.id`)
+    .prepare(`SELECT r.id, ${snapshotColumns('r')}${fromSource ? ', r.source_json -> ?' : ''} FROM records r WHERE ${where.sql} ORDER BY r.id`)
     .raw()
-    .all(fieldPath(field), ...(other ? [fieldPath(other.name)] : []), ...where.params) as [number, string | null, string | null][];
-  return rows.map(([id, value, o]) => ({ id, value: parseCellJson(value), other: parseCellJson(o) }));
+    .all(...SNAPSHOT_PARAMS, ...(fromSource ? [fieldPath(other.name)] : []), ...where.params) as unknown[][];
+  return rows.map((r) => {
+    const row = snapshotAt(r, 1);
+    const values = valuesOf(row);
+    const otherValue = !other ? null : fromSource ? parseCellJson(r[1 + SNAPSHOT_WIDTH] as string | null) : (values[other.name] ?? null);
+    return { id: r[0] as number, value: values[field] ?? null, other: otherValue, row };
+  });
 }

@@ -20,6 +20,7 @@ import { planImport, type SheetImportPlan } from './import-plan';
 import { RecordBuilder } from './writing/record-builder';
 import { RecordUpsert } from './writing/record-upsert';
 import { checkAfterImport } from './check-after-import';
+import { releaseMemory } from './release-memory';
 
 export interface ImportHooks {
   /** Presets matched automatically against each sheet's headers. */
@@ -52,9 +53,10 @@ export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: I
   const progress = hooks.onProgress ?? (() => {});
   const stored = await readAndStore(db, request, hooks, progress);
   const storedAt = performance.now();
-  // The parsed rows are unreachable from here on: the check's memory can reuse theirs.
   let checked = false;
   if (hooks.check !== false) {
+    // The parsed rows are unreachable from here on: let the check reuse their memory.
+    await releaseMemory();
     checked = checkAfterImport(db, (done, total, message) =>
       progress(READ_SHARE + WRITE_SHARE + Math.round(((TOTAL - READ_SHARE - WRITE_SHARE) * done) / Math.max(1, total)), TOTAL, message),
     );

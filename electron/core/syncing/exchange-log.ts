@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contract/sync';
 import { countRequest } from './request-budget';
 
-export type ExchangeKind = 'token' | 'batch' | 'poll';
+export type ExchangeKind = 'token' | 'batch' | 'poll' | 'upload';
 
 export interface ExchangeEntry {
   runId: number | null;

@@ -11,7 +11,7 @@ import type {
   SyncSettings,
   SyncSummary,
 } from '../../../shared/contract/sync';
-import { buildPayload } from '../../../shared/payload/elements';
+import { buildPayload, type PayloadResult } from '../../../shared/payload/elements';
 import { CheckContexts } from '../compliance/check-context';
 import { toWire, type WireRequest } from '../../../shared/payload/requests';
 import { batchStream, isTunnelled, type Batch, type SendItem } from './batch-planner';
@@ -39,6 +39,8 @@ import { readSyncSettings, settingsProblem } from './settings';
 import { TaskPoller } from './task-poller';
 import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from './timing';
 import { TokenProvider, type ClientCredentials } from './token-provider';
+import { prepareResumes, type PreparedResumes } from '../resumes/resume-uploads';
+import { UPLOADERS, readResumeFlow } from '../resumes/flows';
 
 export interface RunSyncOptions {
   dryRun?: boolean;
@@ -113,6 +115,9 @@ class SyncRun {
   private transport: HttpTransport | null = null;
   private client: LinkedInClient | null = null;
   private poller: TaskPoller | null = null;
+  private log: ExchangeLog | null = null;
+  /** Media URNs for the applications' payloads (and resumes LinkedIn refused), set right before they are sent. */
+  private resumes: PreparedResumes | null = null;
 
   constructor(
     private readonly db: Db,
@@ -209,6 +214,7 @@ class SyncRun {
       this.currentCategory = category;
       this.phase = this.dryRun ? 'preparing' : 'sending';
       this.emitProgress(true);
+      if (category === 'applications' && !this.dryRun) await this.prepareResumes();
       const batches = this.batchesOf(category);
       let next = batches.next();
       let wire: WireRequest | undefined;
@@ -251,6 +257,7 @@ class SyncRun {
     const wait = (ms: number) => this.wait(ms);
     let tokens: TokenProvider | null = null;
     const log = new ExchangeLog(this.db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
+    this.log = log;
     tokens = new TokenProvider({
       oauthBaseUrl: this.settings.oauthBaseUrl,
       credentials,
@@ -292,6 +299,46 @@ class SyncRun {
       },
     });
     this.poller = new TaskPoller(this.db, this.client, this.timing, this.runtime, this.makeBoundary);
+  }
+
+  /** Uploads the resumes the applications about to be sent need (see resumes/resume-uploads.ts). */
+  private async prepareResumes(): Promise<void> {
+    const contexts = new CheckContexts(this.db);
+    const none = new Set<number>();
+    this.resumes = await prepareResumes(this.db, {
+      client: this.client!,
+      uploader: UPLOADERS[readResumeFlow(this.db)],
+      organizationUrn: this.settings.organizationUrn,
+      log: this.log!,
+      timing: this.timing,
+      runtime: this.runtime,
+      wait: (ms) => this.wait(ms),
+      runId: this.runId,
+      throwIfStopped: () => this.throwIfCancelled(),
+      onRetry: () => {
+        this.retried++;
+      },
+      wouldSend: (record, mediaUrn) => {
+        const built = this.build('applications', record, contexts, mediaUrn);
+        return built.ok && this.shouldSend(record, built.hash, none);
+      },
+    });
+  }
+
+  private build(category: Category, record: SyncableRecord, contexts: CheckContexts, mediaUrn: string | null): PayloadResult {
+    const values = parseValues(record);
+    // The attached resume's URN replaces whatever the media column held.
+    if (mediaUrn !== null) values.media = mediaUrn;
+    const dates = contexts.for(category, record.sheetId);
+    return buildPayload(
+      { category, key: record.key, values },
+      {
+        organizationUrn: this.settings.organizationUrn,
+        previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null,
+        timeZone: dates.timeZone,
+        columnFormats: dates.columnFormats,
+      },
+    );
   }
 
   /** Records sent in the last minute by earlier runs still count against the per-minute limit. */
@@ -351,16 +398,13 @@ class SyncRun {
     for (const record of eligibleRecords(this.db, category)) {
       counts.eligible++;
       plan.records++;
-      const dates = contexts.for(category, record.sheetId);
-      const built = buildPayload(
-        { category, key: record.key, values: parseValues(record) },
-        {
-          organizationUrn: this.settings.organizationUrn,
-          previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null,
-          timeZone: dates.timeZone,
-          columnFormats: dates.columnFormats,
-        },
-      );
+      const resumeProblem = category === 'applications' ? this.resumes?.problems.get(record.id) : undefined;
+      if (resumeProblem !== undefined) {
+        unbuildable.push({ record, message: resumeProblem });
+        continue;
+      }
+      const mediaUrn = category === 'applications' ? (this.resumes?.urns.get(record.id) ?? null) : null;
+      const built = this.build(category, record, contexts, mediaUrn);
       if (!built.ok) unbuildable.push({ record, message: built.problem });
       else if (this.shouldSend(record, built.hash, openTasks)) {
         plan.toSend++;

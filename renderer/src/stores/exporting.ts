@@ -1,3 +1,4 @@
+import type { GridFilter } from '../../../shared/contract/records';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { CATEGORIES, type Category } from '../../../shared/domain';
@@ -78,6 +79,14 @@ export const useExportStore = defineStore('exporting', () => {
     );
   }
 
+  /** What you see is what you get: an audit workbook of just the grid's current view. */
+  async function exportView(filter: GridFilter) {
+    const name = `${baseName(useAppStore().workspace?.name)} - ${filter.category} view.xlsx`;
+    await run('audit', name, 'xlsx', (path) => client().call('export:audit', { path, includeBodies: false, filter }));
+    if (last.value && !error.value) await reveal(last.value.result.path);
+    else if (error.value) useAppStore().notify(error.value, 'error');
+  }
+
   async function reveal(path: string) {
     try {
       await platform().reveal(path);
@@ -98,7 +107,7 @@ export const useExportStore = defineStore('exporting', () => {
     error.value = null;
   }
 
-  return { includeBodies, clean, running, last, error, revealLabel, exportAudit, exportClean, reveal, toggleCategory, reset };
+  return { includeBodies, clean, running, last, error, revealLabel, exportAudit, exportClean, exportView, reveal, toggleCategory, reset };
 });
 
 export function fileName(path: string): string {

@@ -69,6 +69,11 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'export:audit', input: { path: '$DIR/exports/audit.xlsx' } },
   { method: 'export:clean', input: { path: '$DIR/exports/clean.csv', format: 'csv' } },
 
+  { method: 'resumes:attach', input: { folder: '$DIR/no-such-folder' } },
+  { method: 'resumes:attach', input: { folder: '$DIR/exports', pattern: '{applicationId}*.pdf' } },
+  { method: 'resumes:list', input: { limit: 10 } },
+  { method: 'resumes:detach', input: { all: true } },
+
   { method: 'workspace:open', input: { path: '$DIR/workspaces/Second.rscw' } },
   { method: 'workspace:open', input: { path: '$DIR/not-a-workspace.txt' } },
   { method: 'workspace:openSample', input: {} },

@@ -9,6 +9,7 @@ import {
   type RestliValue,
 } from './restli-parse';
 import { validateApplication, validateCandidate, validateJob, validateStage } from './validate';
+import { createFakeMedia, type MediaResource, type StoredMedia } from './media';
 
 /**
  * A local stand-in for LinkedIn's RSC endpoints (unversioned /v2, Rest.li protocol 2.0.0), as
@@ -19,7 +20,7 @@ import { validateApplication, validateCandidate, validateJob, validateStage } fr
  * checks, query tunnelling, and fault injection. It records every request it receives.
  */
 
-export type Resource = 'token' | 'jobs' | 'tasks' | 'candidates' | 'applications' | 'stages' | 'unknown';
+export type Resource = 'token' | 'jobs' | 'tasks' | 'candidates' | 'applications' | 'stages' | MediaResource | 'unknown';
 
 export interface ReceivedRequest {
   seq: number;
@@ -86,6 +87,8 @@ export interface FakeLinkedInOptions {
   taskFailure?: (element: Record<string, unknown>) => string | null;
   port?: number;
   host?: string;
+  /** The clock of media URN and upload URL expiry (default Date.now). */
+  now?: () => number;
 }
 
 interface StoredEntity {
@@ -117,6 +120,8 @@ export interface FakeState {
   stages: Map<string, StoredEntity>;
   jobs: Map<string, StoredJob>;
   tasks: Map<string, Task>;
+  /** Resume uploads by media URN (see media.ts). */
+  media: Map<string, StoredMedia>;
 }
 
 export const MAX_QUERY_BYTES = 4096;
@@ -220,7 +225,10 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     stages: new Map(),
     jobs: new Map(),
     tasks: new Map(),
+    media: new Map(),
   };
+  const media = createFakeMedia(state.media, options.now ?? (() => Date.now()));
+  let baseUrl = '';
 
   function takeFault(r: ReceivedRequest): Fault | null {
     for (const rule of faults) {
@@ -239,6 +247,8 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
 
   function resourceOf(path: string): Resource {
     if (path === '/oauth/v2/accessToken') return 'token';
+    const mediaResource = media.resourceOf(path);
+    if (mediaResource) return mediaResource;
     if (path === '/v2/simpleJobPostings') return 'jobs';
     if (path === '/v2/simpleJobPostingTasks') return 'tasks';
     if (path === '/v2/atsCandidates') return 'candidates';
@@ -371,7 +381,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     batchUpdate(r, res, (key, entity) => {
       const problem = keyProblem(key, idField);
       if (problem) return { status: 400, message: problem };
-      const error = validate(entity);
+      const error = validate(entity) ?? (kind === 'applications' ? media.applicationProblem(entity) : null);
       if (error) return { status: 422, message: error };
       const k = key as Record<string, string>;
       store(kind === 'candidates' ? state.candidates : state.applications, k[idField], k, entity);
@@ -513,7 +523,8 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
         const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
         const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
         const headers = lowerHeaders(req);
-        const body = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const body = raw.toString('utf8');
         const override = headers['x-http-method-override'];
         const r: ReceivedRequest & { tunnelError?: string } = {
           seq: requests.length + 1,
@@ -580,6 +591,11 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
 
         if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
         if (r.resource === 'token') return handleToken(r, res);
+        // The signed upload URL: no token, no Rest.li.
+        if (r.resource === 'mediaUpload') {
+          r.applied = media.handleUpload(r, raw, res).applied;
+          return;
+        }
         if (rawQuery.length > MAX_QUERY_BYTES) return apiError(res, 414, 'URI Too Long: the query string passes 4 KB');
         if (r.resource === 'unknown') return apiError(res, 404, `No resource at ${path}`);
         if (authProblem(r, res)) return;
@@ -587,6 +603,10 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
           return apiError(res, 400, 'This fake speaks Rest.li protocol 2.0.0 only: send X-Restli-Protocol-Version: 2.0.0');
         }
         if (r.tunnelError) return apiError(res, 400, r.tunnelError);
+        if (r.resource === 'mediaUrl') {
+          r.applied = true;
+          return media.handleIssue(r, res, baseUrl);
+        }
         if (r.resource === 'jobs') return handleJobs(r, res);
         if (r.resource === 'tasks') return handleTasks(r, res);
         if (r.resource === 'stages') return handleStages(r, res);
@@ -604,6 +624,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
+  baseUrl = url;
 
   return {
     url,

@@ -127,6 +127,17 @@ const EXAMPLES: Example[] = [
     failing: { stage: ' not available ' }, passing: { stage: 'Available for interview' },
   },
   { rule: 'field-unsupported', category: 'jobs', field: 'postalCode', failing: { postalCode: '78701' }, passing: {} },
+  {
+    rule: 'media-not-uploaded', category: 'applications', field: 'media', failing: { media: null }, passing: {},
+    ctx: { now: NOW, resumes: { plannedSendAt: NOW, of: () => ({ uploaded: false }), obtainedAt: () => undefined } },
+  },
+  {
+    rule: 'media-urn-expired', category: 'applications', field: 'media', failing: { media: 'urn:li:media:old' }, passing: {},
+    ctx: {
+      now: NOW,
+      resumes: { plannedSendAt: NOW, of: () => undefined, obtainedAt: (urn) => (urn === 'urn:li:media:old' ? NOW - 25 * 3_600_000 : undefined) },
+    },
+  },
 ];
 
 /** Rules that look at other records; their examples are in cross.test.ts and the engine tests. */

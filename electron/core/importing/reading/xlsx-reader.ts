@@ -91,7 +91,12 @@ export async function readXlsx(
       } else if (eventType === 'worksheet') {
         const ws = value as StreamWorksheet;
         names.push(ws.name);
-        if (wanted && !wanted.has(ws.name)) continue; // not iterating it lets exceljs drain the entry unparsed
+        if (wanted && !wanted.has(ws.name)) {
+          // Read through without parsing. Leaving it unread races exceljs: a sheet it parked in a
+          // temp file is deleted while the stream opening that file is still pending.
+          for await (const _chunk of ws.iterator) void _chunk;
+          continue;
+        }
         const state = await readWorksheet(ws, pendingFileNo, reader, options, maxRows);
         states.push(state);
       }

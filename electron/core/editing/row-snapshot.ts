@@ -1,0 +1,43 @@
+import type { FieldValues } from '../../../shared/domain';
+import { STORED_RESULT_PARAMS, storedResultColumns, type StoredResultTuple } from '../compliance';
+import { parseValues } from '../records/row-parts';
+
+/**
+ * A record row as an edit finds it: what the writer needs to edit and re-check the record. The
+ * planners read it with the cells they plan from, so a bulk operation reads each row once.
+ */
+export interface RowSnapshot {
+  category: string;
+  sheetId: number | null;
+  excluded: number;
+  reason: string | null;
+  valuesJson: string;
+  /** values_json parsed, once someone needed it. */
+  values: FieldValues | null;
+  stored: StoredResultTuple;
+}
+
+/** The columns of a snapshot (SNAPSHOT_WIDTH of them), of the records table aliased `alias`; bind SNAPSHOT_PARAMS first. */
+export function snapshotColumns(alias = 'r'): string {
+  return `${alias}.category, ${alias}.sheet_id, ${alias}.excluded, ${alias}.exclude_reason, ${alias}.values_json, ${storedResultColumns(alias)}`;
+}
+
+export const SNAPSHOT_WIDTH = 13;
+export const SNAPSHOT_PARAMS = STORED_RESULT_PARAMS;
+
+/** The snapshot in a raw row, starting at column `at`. */
+export function snapshotAt(row: readonly unknown[], at: number): RowSnapshot {
+  return {
+    category: row[at] as string,
+    sheetId: row[at + 1] as number | null,
+    excluded: row[at + 2] as number,
+    reason: row[at + 3] as string | null,
+    valuesJson: row[at + 4] as string,
+    values: null,
+    stored: row.slice(at + 5, at + SNAPSHOT_WIDTH) as StoredResultTuple,
+  };
+}
+
+export function valuesOf(s: RowSnapshot): FieldValues {
+  return (s.values ??= parseValues(s.valuesJson));
+}

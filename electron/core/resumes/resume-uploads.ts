@@ -1,0 +1,119 @@
+import type { Db } from '../db/connection';
+import type { LinkedInClient } from '../syncing/linkedin-client';
+import { SyncFailure, classifyStatus } from '../syncing/failures';
+import type { SyncableRecord } from '../syncing/record-store';
+import { recheckRecords } from '../compliance/recheck';
+import { putFile, type PutFileOptions } from './put-file';
+import { clearPendingUpload, hasValidUrn, recordUpload, rememberPendingUpload, type StoredResume } from './resume-store';
+import { PLANNED_SEND_MARGIN_MS } from './planned-send';
+import { UploadRefused, type ResumeUploader, type UploadContext, type UploadFile } from './uploader';
+
+
+export interface ResumeUploadOptions extends PutFileOptions {
+  client: LinkedInClient;
+  uploader: ResumeUploader;
+  organizationUrn: string;
+  /** Would this application be sent if its payload carried `mediaUrn` (null: none)? */
+  wouldSend: (record: SyncableRecord, mediaUrn: string | null) => boolean;
+}
+
+export interface PreparedResumes {
+  /** The media URN each application's payload carries. */
+  urns: Map<number, string>;
+  /** Applications whose resume LinkedIn refused: not sent, failed with this message. */
+  problems: Map<number, string>;
+  uploaded: number;
+}
+
+type Row = SyncableRecord & StoredResume;
+
+/**
+ * Right before the applications go out: uploads the resumes they need — never uploaded, changed
+ * since, or whose URN would expire before the planned send — once per file content (a candidate's
+ * resume on three applications is one upload), and hands back the URN for each payload. An
+ * application LinkedIn already has, with a URN that has since lapsed, is left alone: re-uploading
+ * would only change its payload and resend it for nothing.
+ */
+export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<PreparedResumes> {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.key, r.sheet_id AS sheetId, r.values_json AS valuesJson, r.sync_status AS syncStatus, r.sync_hash AS syncHash,
+              r.sync_rejected_hash AS rejectedHash, r.linkedin_urn AS linkedinUrn, s.*
+       FROM resumes s JOIN records r ON r.id = s.record_id
+       WHERE r.category = 'applications' AND r.status IN ('compliant', 'warning') AND r.excluded = 0 ORDER BY r.id`,
+    )
+    .all() as Row[];
+  const plannedSendAt = o.runtime.now() + PLANNED_SEND_MARGIN_MS;
+  const urns = new Map<number, string>();
+  const problems = new Map<number, string>();
+  const toUpload = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (hasValidUrn(row, plannedSendAt)) {
+      urns.set(row.id, row.media_urn!);
+      continue;
+    }
+    const stale = row.media_urn !== null && row.media_sha256 === row.sha256 ? row.media_urn : null;
+    if (stale !== null && !o.wouldSend(row, stale)) {
+      urns.set(row.id, stale);
+      continue;
+    }
+    const same = toUpload.get(row.sha256) ?? [];
+    same.push(row);
+    toUpload.set(row.sha256, same);
+  }
+
+  let uploaded = 0;
+  const changed: number[] = [];
+  for (const [sha256, group] of toUpload) {
+    o.throwIfStopped();
+    const first = group.find((r) => r.pending_sha256 === sha256 && r.pending_upload_url) ?? group[0];
+    const recordKeys = group.map((r) => r.key);
+    const file: UploadFile = {
+      path: first.path, fileName: first.file_name, size: first.size, sha256, contentType: first.content_type,
+      pending: first.pending_sha256 === sha256 && first.pending_upload_url && first.pending_urn && first.pending_at !== null
+        ? { urn: first.pending_urn, uploadUrl: first.pending_upload_url, obtainedAt: first.pending_at }
+        : null,
+    };
+    // A lapsed pending URL is no use: its URN would expire before the send.
+    if (file.pending && file.pending.obtainedAt + 24 * 3600_000 <= plannedSendAt) file.pending = null;
+    const ctx: UploadContext = {
+      organizationUrn: o.organizationUrn,
+      now: () => o.runtime.now(),
+      recordKeys,
+      api: async (method, path, body) => {
+        const wire = {
+          method, path, query: '', tunnelled: false, body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', 'X-Restli-Protocol-Version': '2.0.0' },
+        };
+        const delivered = await o.client.send(wire, { kind: 'upload', category: 'applications', recordKeys });
+        const exchangeId = db.transaction(() => delivered.finish(null))();
+        const { status } = delivered.response;
+        if ([402, 403, 404].includes(status)) {
+          const failure = classifyStatus(status, delivered.response.body);
+          throw new SyncFailure(failure.kind, failure.message, status, exchangeId);
+        }
+        return { status, body: delivered.response.body, exchangeId };
+      },
+      putFile: (url, f, headers) => putFile(url, f, headers, recordKeys, o),
+      remember: (p) => {
+        for (const r of group) rememberPendingUpload(db, r.id, { ...p, sha256, at: p.obtainedAt });
+      },
+    };
+    try {
+      const result = await o.uploader.upload(file, ctx);
+      recordUpload(db, sha256, { ...result, uploadedAt: o.runtime.now(), exchangeId: result.exchangeId ?? null });
+      uploaded++;
+      for (const r of group) {
+        urns.set(r.id, result.urn);
+        changed.push(r.id);
+      }
+    } catch (err) {
+      if (!(err instanceof UploadRefused)) throw err;
+      clearPendingUpload(db, sha256);
+      for (const r of group) problems.set(r.id, `The resume ${r.file_name} was not uploaded: ${err.message}`);
+    }
+  }
+  // The records' media warning ("attached but not uploaded") is resolved now.
+  if (changed.length > 0) db.transaction(() => recheckRecords(db, changed))();
+  return { urns, problems, uploaded };
+}

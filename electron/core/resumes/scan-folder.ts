@@ -1,0 +1,28 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { FolderFile } from './matching';
+
+export interface ScannedFile extends FolderFile {
+  absolutePath: string;
+  size: number;
+}
+
+/** Every regular file under `folder` (recursively), hidden files and folders skipped, in name order. */
+export function scanFolder(folder: string): ScannedFile[] {
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`"${folder}" is not a folder. (Zip archives are not supported yet: unpack it first.)`);
+  }
+  const out: ScannedFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        out.push({ absolutePath: full, relativePath: relative(folder, full).split(sep).join('/'), name: entry.name, size: statSync(full).size });
+      }
+    }
+  };
+  walk(folder);
+  return out;
+}
