@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import StartView from './views/StartView.vue';
 import ImportView from './views/ImportView.vue';
+import ResumesView from './views/ResumesView.vue';
 import RecordsView from './views/RecordsView.vue';
 import DashboardView from './views/DashboardView.vue';
 import SyncView from './views/SyncView.vue';
@@ -32,6 +33,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/', component: StartView },
   { path: '/dashboard', component: DashboardView },
   { path: '/import', component: ImportView },
+  // Reached from the Import screen (not in the nav: Ctrl+1…9 are taken).
+  { path: '/resumes', component: ResumesView },
   { path: '/records', component: RecordsView },
   { path: '/sync', component: SyncView },
   { path: '/log', component: LogView },

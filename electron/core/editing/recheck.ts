@@ -3,7 +3,8 @@ import { CATEGORIES, type Category } from '../../../shared/domain';
 import { checkAll, recheckRecords } from '../compliance';
 
 /**
- * The re-check after an edit. Targeted (recheckRecords: the touched records and those whose
+ * The re-check of the records an edit could not settle in memory (CellWriter: a key, a
+ * reference or a shared key's exclusion changed, or no current stored result). Targeted (recheckRecords: the touched records and those whose
  * cross-record rules depend on them) unless the edit touched a large share of the workspace:
  * then a full check is faster, because it reads in one scan and rewrites only results that
  * changed, and its outcome is the same or more complete. Measured on 100,000 records: building
