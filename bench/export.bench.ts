@@ -1,3 +1,4 @@
+import { RULE_PACK_VERSION } from '../shared/rsc/version';
 // The audit workbook for 100,000 records, beside a baseline: exceljs's streaming writer writing the same
 // cells without styles, notes, frozen panes or filters, in the same run. Each export runs in its own
 // child process so its peak RSS is its own. Targets: ≤ 1.5× the baseline's time, peak RSS ≤ 400 MB.
@@ -53,7 +54,7 @@ function buildWorkspace(path: string): void {
   const insert = db.prepare(
     `INSERT INTO records (category, key, original_json, values_json, source_json, status, error_count, warning_count,
        pack_version, excluded, exclude_reason, sync_status, sync_message, synced_at, linkedin_urn)
-     VALUES (?, ?, ?, ?, '{}', ?, ?, ?, 'rsc-2026.11-1', ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, '{}', ?, ?, ?, '${RULE_PACK_VERSION}', ?, ?, ?, ?, ?, ?)`,
   );
   const issue = db.prepare(
     'INSERT INTO record_issues (record_id, category, rule, field, severity, message) VALUES (?, ?, ?, ?, ?, ?)',

@@ -1,3 +1,4 @@
+import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('the audit workbook', () => {
     expect(value('Workspace')).toBe('Acme audit');
     expect(value('Workspace file')).toBe(ws.path);
     expect(String(value('Generated at'))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Europe\/Paris \(UTC[+-]\d\d:\d\d\)$/);
-    expect(value('Rule pack version')).toBe('rsc-2026.11-1');
+    expect(value('Rule pack version')).toBe(RULE_PACK_VERSION);
     expect(value('Scope')).toBe('All records');
 
     const source = s.find((r) => r[0] === 'acme-jobs.xlsx')!;

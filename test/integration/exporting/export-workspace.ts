@@ -1,3 +1,4 @@
+import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { join } from 'node:path';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { setSetting } from '../../../electron/core/db/settings-table';
@@ -84,7 +85,7 @@ export function insertRecord(db: Db, r: RecordSpec): number {
       count('error'),
       count('warning'),
       count('info'),
-      r.status === 'unchecked' ? null : 'rsc-2026.11-1',
+      r.status === 'unchecked' ? null : RULE_PACK_VERSION,
       r.status === 'unchecked' ? null : Date.UTC(2025, 1, 1),
       r.excluded === undefined ? 0 : 1,
       r.excluded ?? null,
