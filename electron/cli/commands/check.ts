@@ -1,6 +1,6 @@
+import { showProgress } from '../job-progress';
 import type { CliCommand } from '../command';
 import { CATEGORIES } from '../../../shared/domain';
-import type { JobProgress } from '../../../shared/contract/jobs';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -8,15 +8,7 @@ export const checkCommand: CliCommand = {
   usage: 'check [--json]',
   async run(_args, io) {
     const backend = io.backend();
-    let lastLine = 0;
-    const unsubscribe = backend.subscribe((name, payload) => {
-      if (name !== 'job:progress') return;
-      const p = payload as JobProgress;
-      const now = Date.now();
-      if (now - lastLine < 1000 || p.total === 0 || p.done >= p.total) return;
-      lastLine = now;
-      io.info(`${p.message || 'Checking'}: ${Math.round((100 * p.done) / p.total)}%`);
-    });
+    const unsubscribe = showProgress(io, backend, 'Checking');
     try {
       const run = await backend.invoke('rules:check', {});
       const report = await backend.invoke('rules:report', {});

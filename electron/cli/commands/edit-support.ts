@@ -1,9 +1,7 @@
 // What the editing commands (edit, fix, exclude, undo, redo, history) share.
 import type { Backend } from '../../core/backend';
-import type { CliIo } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, isCategory, type Category } from '../../../shared/domain';
-import type { JobProgress } from '../../../shared/contract/jobs';
 import type { HistoryEntry, OperationResult } from '../../../shared/contract/records';
 
 export function categoryArg(value: string | undefined, usage: string): Category {
@@ -18,18 +16,7 @@ export async function recordIdOf(backend: Backend, category: Category, key: stri
   return detail.id;
 }
 
-/** Progress of a large edit (run as a job) on stderr, at most once a second. */
-export function showProgress(io: CliIo, backend: Backend): () => void {
-  let last = 0;
-  return backend.subscribe((name, payload) => {
-    if (name !== 'job:progress') return;
-    const p = payload as JobProgress;
-    const now = Date.now();
-    if (now - last < 1000 || p.total === 0) return;
-    last = now;
-    io.info(`${p.message || p.title}: ${Math.round((100 * p.done) / p.total)}%`);
-  });
-}
+export { showProgress } from '../job-progress';
 
 export function describeEntry(e: HistoryEntry): string {
   const when = new Date(e.createdAt).toISOString().replace('T', ' ').slice(0, 19);

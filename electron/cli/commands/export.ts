@@ -1,8 +1,8 @@
+import { showProgress } from '../job-progress';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, isCategory, type Category } from '../../../shared/domain';
-import type { JobProgress } from '../../../shared/contract/jobs';
 import type { ExportFilter, ExportResult } from '../../../shared/contract/export';
 
 const USAGE =
@@ -68,15 +68,7 @@ export const exportCommand: CliCommand = {
     }
     const filter = filterFrom(values, categories as Category[]);
     const backend = io.backend();
-    let lastLine = 0;
-    const unsubscribe = backend.subscribe((name, payload) => {
-      if (name !== 'job:progress') return;
-      const p = payload as JobProgress;
-      const now = Date.now();
-      if (now - lastLine < 1000 || p.total === 0 || p.done >= p.total) return;
-      lastLine = now;
-      io.info(`${p.message || 'Exporting'}: ${Math.round((100 * p.done) / p.total)}%`);
-    });
+    const unsubscribe = showProgress(io, backend, 'Exporting');
     try {
       let result: ExportResult;
       if (kind === 'audit') {

@@ -12,3 +12,4 @@ export {
   TouchedChecker, IssueReplacer, storedResultColumns, STORED_RESULT_PARAMS, storedResultOf,
   type TouchedRecord, type StoredResult, type StoredResultTuple, type NewResult,
 } from './touched-check';
+export { settleCrossRecord, storedResultsCurrent } from './settle-cross';

@@ -20,6 +20,8 @@ import { planImport, type SheetImportPlan } from './import-plan';
 import { RecordBuilder } from './writing/record-builder';
 import { RecordUpsert } from './writing/record-upsert';
 import { checkAfterImport } from './check-after-import';
+import { InsertChecker, invalidateComplianceIndex, settleCrossRecord, storedResultsCurrent, TIME_ZONE_SETTING } from '../compliance';
+import { isValidTimeZone } from '../../../shared/values/dates';
 import { releaseMemory } from './release-memory';
 
 export interface ImportHooks {
@@ -45,7 +47,11 @@ const TOTAL = 1000;
  * Imports an ATS export into the workspace. The file is read completely first (outside any
  * transaction, so the UI's own writes never wait on parsing); then every sheet is written in
  * one transaction in large synchronous batches, so a failure or a cancel leaves the workspace
- * exactly as it was. Finally the compliance check runs over the stored records.
+ * exactly as it was. Each record is checked as it is written, its row stored once with its
+ * result; the cross-record rules (references, duplicate keys) are then settled in the same
+ * transaction, rewriting only the records whose outcome they change. When stored results of
+ * other records cannot be trusted (never checked, another rule pack or time zone) a full check
+ * runs after the commit instead.
  */
 export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: ImportHooks = {}): Promise<ImportSummary> {
   const started = performance.now();
@@ -53,8 +59,8 @@ export async function importIntoWorkspace(db: Db, input: ImportRequest, hooks: I
   const progress = hooks.onProgress ?? (() => {});
   const stored = await readAndStore(db, request, hooks, progress);
   const storedAt = performance.now();
-  let checked = false;
-  if (hooks.check !== false) {
+  let checked = stored.settled;
+  if (hooks.check !== false && !checked) {
     // The parsed rows are unreachable from here on: let the check reuse their memory.
     await releaseMemory();
     checked = checkAfterImport(db, (done, total, message) =>
@@ -79,7 +85,7 @@ async function readAndStore(
   request: ParsedImportRequest,
   hooks: ImportHooks,
   progress: (done: number, total: number, message: string) => void,
-): Promise<Pick<ImportSummary, 'file' | 'sheets' | 'ignored'> & { readAt: number }> {
+): Promise<Pick<ImportSummary, 'file' | 'sheets' | 'ignored'> & { readAt: number; settled: boolean }> {
   const throwIfCancelled = () => {
     if (hooks.isCancelled?.()) throw cancelled();
   };
@@ -101,10 +107,14 @@ async function readAndStore(
   const { plans, ignored } = planImport(file, request, hooks.presets ?? []);
   const readAt = performance.now();
   const sha = await hash;
-  const timeZone = getSetting(db, 'workspace.timeZone') ?? 'UTC';
+  const zone = getSetting(db, TIME_ZONE_SETTING) ?? 'UTC';
+  const timeZone = isValidTimeZone(zone) ? zone : 'UTC'; // as the compliance check reads it
   const totalRows = plans.reduce((n, p) => n + (p.table.end - p.table.start), 0);
 
-  const write = db.transaction((): SheetImportSummary[] => {
+  const write = db.transaction((): { summaries: SheetImportSummary[]; settled: boolean } => {
+    const hadRecords = db.prepare('SELECT 1 FROM records LIMIT 1').get() !== undefined;
+    // Same time zone, formats and clock as a full check would use (CheckContexts).
+    const checker = hooks.check === false ? undefined : new InsertChecker(db);
     const fileId = Number(
       db
         .prepare('INSERT INTO source_files (path, name, sha256, size, imported_at) VALUES (?, ?, ?, ?, ?)')
@@ -117,7 +127,7 @@ async function readAndStore(
       const keys = seen.get(plan.category) ?? new Set<string>();
       seen.set(plan.category, keys);
       summaries.push(
-        writeSheet(db, file, fileId, plan, keys, timeZone, (n) => {
+        writeSheet(db, file, fileId, plan, keys, timeZone, checker, (n) => {
           written += n;
           throwIfCancelled();
           progress(READ_SHARE + Math.round((WRITE_SHARE * written) / Math.max(1, totalRows)), TOTAL, `Storing ${plan.table.sheet.name}`);
@@ -128,13 +138,25 @@ async function readAndStore(
       const last = [...summaries].reverse().find((s) => s.category === category)!;
       last.missing = flagMissing(db, category, keys);
     }
-    return summaries;
+    if (!checker || !storedResultsCurrent(db, hadRecords)) return { summaries, settled: false };
+    throwIfCancelled();
+    progress(READ_SHARE + WRITE_SHARE, TOTAL, 'Checking references and duplicate keys');
+    settleCrossRecord(db);
+    return { summaries, settled: true };
   });
+  let written: { summaries: SheetImportSummary[]; settled: boolean };
+  try {
+    written = write();
+  } finally {
+    // Rows were written past the engine's index of this connection (data_version does not see them).
+    invalidateComplianceIndex(db);
+  }
   return {
     file: { path: file.path, name: file.name, size: file.size, sha256: sha, kind: file.kind, text: file.text },
-    sheets: write(),
+    sheets: written.summaries,
     ignored,
     readAt,
+    settled: written.settled,
   };
 }
 
@@ -145,6 +167,7 @@ function writeSheet(
   plan: SheetImportPlan,
   keys: Set<string>,
   timeZone: string,
+  checker: InsertChecker | undefined,
   afterBatch: (rows: number) => void,
 ): SheetImportSummary {
   const { table, category } = plan;
@@ -177,7 +200,7 @@ function writeSheet(
       .lastInsertRowid,
   );
   const builder = new RecordBuilder(category, table, columns, plan.valueMappings, timeZone);
-  const upsert = new RecordUpsert(db, category);
+  const upsert = new RecordUpsert(db, category, checker);
   const summary: SheetImportSummary = {
     sheet: table.sheet.name,
     category,

@@ -144,7 +144,8 @@ export interface ExchangeFilter {
   offset?: number;
 }
 
-interface ExchangeRow {
+/** A row of the `exchanges` table, as SELECT * returns it. */
+export interface ExchangeRow {
   id: number;
   run_id: number | null;
   at: number;

@@ -1,3 +1,4 @@
+import type { ExchangeRow } from '../../syncing/exchange-log';
 import { CATEGORY_LABELS, type Category } from '../../../../shared/domain';
 import { DATE_FORMAT, INTEGER_FORMAT } from '../cell-styles';
 import { linkedinMessage } from '../linkedin-message';
@@ -21,17 +22,10 @@ interface ExchangeRow {
   response_body: string | null;
 }
 
-interface BodyRow {
-  id: number;
-  at: number;
-  method: string;
-  url: string;
-  request_headers: string;
-  request_body: string | null;
-  status: number | null;
-  response_headers: string | null;
-  response_body: string | null;
-}
+type BodyRow = Pick<
+  ExchangeRow,
+  'id' | 'at' | 'method' | 'url' | 'request_headers' | 'request_body' | 'status' | 'response_headers' | 'response_body'
+>;
 
 /**
  * Exchanges in scope: all of them, or (filtered view) those that carried a record in view.

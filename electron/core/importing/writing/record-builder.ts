@@ -72,7 +72,8 @@ export class RecordBuilder {
     const rowNumber = this.table.sheet.rows[index].row;
     const values: FieldValues = {};
     for (const m of this.columns) values[m.field] = this.fieldValue(cells[m.column], m);
-    const key = recordKey(this.category, values);
+    // With the time zone, a derived stage id is the one the compliance check derives (check_key).
+    const key = recordKey(this.category, values, { timeZone: this.timeZone });
     if (key === null) return { ok: false, row: rowNumber, reason: `No value for the key ${this.keyText}` };
     // Built as text: an object with dozens of keys per row would cost more than the JSON itself.
     let sourceJson = '{';

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import type { CellValue, Category, FieldValues } from '../../../../shared/domain';
 import type { ImportConflict } from '../../../../shared/contract/import';
 import type { BuiltRecord } from './record-builder';
+import type { InsertChecker } from '../../compliance';
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
@@ -31,12 +32,21 @@ export class RecordUpsert {
   private readonly select: Statement<[string, string], ExistingRow>;
   private readonly insert: Statement<[string, string, number, number, string, string, string]>;
   private readonly update: Statement<[number, number, string, string, string, number]>;
+  private readonly insertChecked: Statement<unknown[]>;
+  private readonly updateChecked: Statement<unknown[]>;
+  private readonly deleteIssues: Statement<[number]>;
   private readonly unflag: Statement<[number]>;
   private readonly empty: boolean;
 
+  /**
+   * With a `checker`, each record written is checked as it is written and its row stored once
+   * with its own rules' result (cross-record rules are the caller's to settle afterwards);
+   * without one, written records are left 'unchecked' for a full check.
+   */
   constructor(
     db: Db,
     private readonly category: Category,
+    private readonly checker?: InsertChecker,
   ) {
     this.select = db.prepare(
       'SELECT id, original_json, values_json, source_json, missing_from_source FROM records WHERE category = ? AND key = ?',
@@ -50,6 +60,17 @@ export class RecordUpsert {
          missing_from_source = 0, status = 'unchecked', checked_at = NULL, check_hash = NULL
        WHERE id = ?`,
     );
+    const resultColumns = 'status, error_count, warning_count, info_count, pack_version, checked_at, check_hash, check_key, check_parent, check_candidate';
+    this.insertChecked = db.prepare(
+      `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json, ${resultColumns})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateChecked = db.prepare(
+      `UPDATE records SET sheet_id = ?, source_row = ?, original_json = ?, values_json = ?, source_json = ?, missing_from_source = 0,
+         ${resultColumns.split(', ').map((c) => `${c} = ?`).join(', ')}
+       WHERE id = ?`,
+    );
+    this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
     this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
     this.empty = db.prepare('SELECT 1 FROM records WHERE category = ? LIMIT 1').get(category) === undefined;
   }
@@ -60,7 +81,19 @@ export class RecordUpsert {
     const originalJson = JSON.stringify(record.values);
     const sourceJson = record.sourceJson;
     if (!existing) {
-      this.insert.run(this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson);
+      if (this.checker) {
+        const { columns: c, issues } = this.checker.check(this.category, record.values, sheetId);
+        const id = Number(
+          this.insertChecked.run(
+            this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson,
+            c.status, c.error_count, c.warning_count, c.info_count, c.pack_version, c.checked_at, c.check_hash,
+            c.check_key, c.check_parent, c.check_candidate,
+          ).lastInsertRowid,
+        );
+        this.checker.storeIssues(id, this.category, issues);
+      } else {
+        this.insert.run(this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson);
+      }
       return { outcome: 'added', conflicts: [], keptEdits: 0 };
     }
     const original = existing.original_json === originalJson ? record.values : (JSON.parse(existing.original_json) as FieldValues);
@@ -74,7 +107,19 @@ export class RecordUpsert {
     const merged = mergeValues(record.key, original, JSON.parse(existing.values_json) as FieldValues, record.values);
     // Fields this export does not map keep their earlier source value, so an edit of them is still seen as one.
     const nextOriginal = existing.original_json === originalJson ? originalJson : JSON.stringify({ ...original, ...record.values });
-    this.update.run(sheetId, record.row, nextOriginal, JSON.stringify(merged.values), sourceJson, existing.id);
+    const valuesJson = JSON.stringify(merged.values);
+    if (this.checker) {
+      const { columns: c, issues } = this.checker.check(this.category, merged.values, sheetId);
+      this.updateChecked.run(
+        sheetId, record.row, nextOriginal, valuesJson, sourceJson,
+        c.status, c.error_count, c.warning_count, c.info_count, c.pack_version, c.checked_at, c.check_hash,
+        c.check_key, c.check_parent, c.check_candidate, existing.id,
+      );
+      this.deleteIssues.run(existing.id);
+      this.checker.storeIssues(existing.id, this.category, issues);
+    } else {
+      this.update.run(sheetId, record.row, nextOriginal, valuesJson, sourceJson, existing.id);
+    }
     return { outcome: 'updated', conflicts: merged.conflicts, keptEdits: merged.keptEdits };
   }
 }
