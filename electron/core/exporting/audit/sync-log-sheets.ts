@@ -7,20 +7,10 @@ import { SheetWriter } from '../sheet-writer';
 import type { AuditContext } from './audit-context';
 import type { RecordScope } from '../record-scope';
 
-interface ExchangeRow {
-  id: number;
-  run_id: number | null;
-  at: number;
-  category: string | null;
-  method: string;
-  url: string;
-  status: number | null;
-  duration_ms: number | null;
-  attempt: number;
-  record_keys: string;
-  error: string | null;
-  response_body: string | null;
-}
+type LogRow = Pick<
+  ExchangeRow,
+  'id' | 'run_id' | 'at' | 'category' | 'method' | 'url' | 'status' | 'duration_ms' | 'attempt' | 'record_keys' | 'error' | 'response_body'
+>;
 
 type BodyRow = Pick<
   ExchangeRow,
@@ -76,7 +66,7 @@ export async function writeSyncLogSheet(ctx: AuditContext): Promise<string> {
               x.record_keys, x.error, CASE WHEN x.error IS NULL THEN x.response_body END AS response_body
          FROM exchanges x WHERE (${where.sql}) ORDER BY x.id`,
     )
-    .iterate(...where.params) as IterableIterator<ExchangeRow>;
+    .iterate(...where.params) as IterableIterator<LogRow>;
   for (const x of rows) {
     const keys = parseKeys(x.record_keys);
     const message = linkedinMessage(x.error, x.response_body);
