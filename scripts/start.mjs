@@ -25,9 +25,11 @@ let bin = electronBinary();
 if (!bin) {
   console.log('Downloading Electron (first start only)…');
   try {
-    execFileSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
-  } catch {
-    // handled below
+    execFileSync(process.execPath, [join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch (err) {
+    // The downloader's stack trace helps nobody; its first line says why.
+    const why = String(err.stderr ?? '').split('\n').find((l) => l.trim()) ?? 'unknown error';
+    console.error(`The download failed: ${why.trim()}`);
   }
   bin = electronBinary();
 }
