@@ -8,7 +8,7 @@ import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { cancelled } from '../jobs/errors';
 import { CheckContexts, type ContextOverrides } from './check-context';
 import { keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
-import { ResultBatch } from './result-writer';
+import { checkHash, ResultBatch } from './result-writer';
 
 export interface CheckAllOptions extends ContextOverrides {
   onProgress?: (done: number, total: number, message: string) => void;
@@ -69,6 +69,10 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
     const moved: Record<Category, Map<string, number[]>> = { jobs: new Map(), candidates: new Map(), applications: new Map(), stages: new Map() };
     const batch = new ResultBatch(db, RULE_PACK_VERSION, checkedAt);
     const revisit = new Set<number>();
+    // Records rewritten during the scan, with the fingerprint stored before: a record that kept
+    // its key can turn out, after the scan, to share it with one whose key moved onto it; its
+    // revisit then restores the result it had, and it must not count as changed.
+    const scanWritten = new Map<number, string | null>();
     const total = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     const scan = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id > ? ORDER BY id`).raw();
 
@@ -116,7 +120,10 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
             break;
         }
         if (cross === null) revisit.add(id);
-        else if (batch.addIfChanged(category, id, row[5], cross.length ? result.issues.concat(cross) : result.issues, keys)) changed++;
+        else if (batch.addIfChanged(category, id, row[5], cross.length ? result.issues.concat(cross) : result.issues, keys)) {
+          changed++;
+          scanWritten.set(id, row[5]);
+        }
         if (++done % BATCH === 0) {
           if (opts.isCancelled?.()) throw cancelled();
           opts.onProgress?.(done, total, 'Checking records');
@@ -138,7 +145,13 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
       const result = checkRecordInPlace(category, JSON.parse(row[4]) as FieldValues, contexts.for(category, row[2]));
       const entry = entryOf(category, result.normalized, row[3] !== 0);
       const cross = crossIssues(category, entry, lookups, { activeWithKey: (key) => duplicates[category].get(key) ?? 1 });
-      if (batch.addIfChanged(category, id, row[5], cross.length ? result.issues.concat(cross) : result.issues, entry)) changed++;
+      const issues = cross.length ? result.issues.concat(cross) : result.issues;
+      const wrote = batch.addIfChanged(category, id, row[5], issues, entry);
+      if (!scanWritten.has(id)) {
+        if (wrote) changed++;
+      } else if (checkHash(issues, entry) === scanWritten.get(id)) {
+        changed--;
+      }
       if (batch.size >= BATCH) batch.flush();
     }
     if (opts.isCancelled?.()) throw cancelled();

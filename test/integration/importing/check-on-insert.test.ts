@@ -8,7 +8,7 @@ import type { Db } from '../../../electron/core/db/connection';
 import type { SheetPlan } from '../../../shared/contract/import';
 import { record, testWorkspace, writeSheets } from './support';
 
-const JOBS = ['externalJobPostingId', 'title', 'description', 'location', 'jobPostingState', 'companyApplyUrl', 'listedAt'];
+const JOBS = ['externalJobPostingId', 'title', 'description', 'location', 'state', 'companyApplyUrl', 'listedAt'];
 const CANDIDATES = ['atsCandidateId', 'firstName', 'lastName', 'emailAddresses', 'atsCreatedAt'];
 const APPLICATIONS = ['atsJobApplicationId', 'atsCandidateId', 'atsJobPostingId', 'firstName', 'lastName', 'candidateEmail', 'atsCreatedAt'];
 const STAGES = ['atsJobApplicationId', 'stage', 'atsCreatedAt'];
@@ -28,7 +28,7 @@ function job(i: number, over: Record<string, unknown> = {}): unknown[] {
     title: `Engineer ${i}`,
     description: `Build reliable things for team ${i}. `.repeat(8),
     location: 'Berlin, Germany',
-    jobPostingState: 'LISTED',
+    state: 'LISTED',
     companyApplyUrl: `https://careers.example.com/jobs/${i}`,
     listedAt: '2025-03-01 09:30',
     ...over,
