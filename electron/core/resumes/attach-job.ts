@@ -2,12 +2,14 @@ import { defineJob } from '../jobs/job-types';
 import { ContractFailure } from '../../../shared/contract/define';
 import type { ResumeMatchReport } from '../../../shared/contract/resumes';
 import { attachFolder, type AttachInput } from './attach-resumes';
+import { unzipResumes } from './unzip-folder';
 
-/** The 'resumes' job: reads and fingerprints the folder's matched files (up to 10 MB each) off the UI thread. */
-export const resumesJob = defineJob<AttachInput, ResumeMatchReport>('resumes', (input, ctx) => {
+/** The 'resumes' job: unpacks a .zip if given one, then reads and fingerprints the matched files (up to 10 MB each) off the UI thread. */
+export const resumesJob = defineJob<AttachInput, ResumeMatchReport>('resumes', async (input, ctx) => {
   if (input.pattern && input.column) throw new ContractFailure('INVALID_INPUT', 'Match by a pattern or by a column, not both.');
   try {
-    return attachFolder(ctx.db, input, Date.now(), (done, total) => {
+    const folder = /\.zip$/i.test(input.folder) ? await unzipResumes(input.folder, ctx.workspacePath) : input.folder;
+    return attachFolder(ctx.db, { ...input, folder }, Date.now(), (done, total) => {
       ctx.throwIfCancelled();
       ctx.progress(done, total, 'Checking resume files');
     });

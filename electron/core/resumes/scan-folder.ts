@@ -10,7 +10,7 @@ export interface ScannedFile extends FolderFile {
 /** Every regular file under `folder` (recursively), hidden files and folders skipped, in name order. */
 export function scanFolder(folder: string): ScannedFile[] {
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(`"${folder}" is not a folder. (Zip archives are not supported yet: unpack it first.)`);
+    throw new Error(`"${folder}" is not a folder or a .zip archive.`);
   }
   const out: ScannedFile[] = [];
   const walk = (dir: string) => {

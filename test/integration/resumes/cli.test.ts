@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/main';
@@ -44,6 +45,32 @@ describe('the resumes attach command', () => {
     expect(report.rejected.map((m) => m.file)).toEqual(['A000001.pdf']);
     expect(report.unmatched).toEqual(['stray.txt']);
     expect(report.withoutFile.count).toBe(2);
+  });
+
+  it('takes a .zip of resumes, unpacks it beside the workspace, and keeps every entry inside it', async () => {
+    const zip = new JSZip();
+    zip.file('cvs/A000000.pdf', pdf('zero'));
+    zip.file('A000002 resume.pdf', pdf('two'));
+    zip.file('../escape/A000001.pdf', pdf('one'));
+    const archive = join(dir, 'resumes.zip');
+    writeFileSync(archive, await zip.generateAsync({ type: 'nodebuffer' }));
+    const { code, stdout } = await cli(['resumes', 'attach', archive, '--db', file, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { folder: string; matched: { file: string; applications: string[] }[] };
+    // jszip itself folds a leading "../" into the archive; either way nothing lands outside the folder.
+    expect(report.matched.map((m) => m.applications[0]).sort()).toEqual(['A000000', 'A000001', 'A000002']);
+    expect(report.folder.startsWith(`${file}-resumes`)).toBe(true);
+    expect(existsSync(join(dir, 'escape'))).toBe(false);
+    // The unpacked files stay: the sync reads them when it uploads.
+    expect(existsSync(join(report.folder, 'cvs', 'A000000.pdf'))).toBe(true);
+  });
+
+  it('refuses a file that is not a zip archive with a one-line reason', async () => {
+    const fake = join(dir, 'resumes.zip');
+    writeFileSync(fake, 'not a zip');
+    const { code, stderr } = await cli(['resumes', 'attach', fake, '--db', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('is not a readable zip archive');
   });
 
   it('summarizes in words without --json, and refuses a pattern and a column together', async () => {
