@@ -22,8 +22,8 @@ function describe(r: ResumeMatchReport): string {
 
 export const resumesAttachCommand: CliCommand = {
   name: 'resumes attach',
-  summary: 'Attach a folder of resume files to applications (by a file-name pattern or a column); the sync uploads them',
-  usage: 'resumes attach <folder> [--pattern "{applicationId}*.pdf" | --column <field or source column>] [--json]',
+  summary: 'Attach a folder (or .zip) of resume files to applications (by a file-name pattern or a column); the sync uploads them',
+  usage: 'resumes attach <folder or .zip> [--pattern "{applicationId}*.pdf" | --column <field or source column>] [--json]',
   options: {
     pattern: { type: 'string' },
     column: { type: 'string' },
