@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { excelDateToEpochMs, readEpochMs } from '../../../shared/values/dates';
 import { checkRecord } from '../../../shared/rsc/check';
+import { readXlsx } from '../../../electron/core/importing/reading/xlsx-reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'rscw-xlsx-dates-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Writes the dates to one column of a real .xlsx and reads them back with exceljs's streaming reader, as an import does. */
+/** Writes the dates to one column of a real .xlsx and reads them back with the importer's reader. */
 async function roundTrip(dates: Date[], file: string): Promise<unknown[]> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Candidates');
@@ -18,14 +19,8 @@ async function roundTrip(dates: Date[], file: string): Promise<unknown[]> {
   for (const d of dates) ws.addRow([d]);
   await wb.xlsx.writeFile(file);
 
-  const out: unknown[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { styles: 'cache', sharedStrings: 'cache', worksheets: 'emit' });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      if (row.number > 1) out.push(row.getCell(1).value);
-    }
-  }
-  return out;
+  const { sheets } = await readXlsx(file, 'dates.xlsx');
+  return sheets[0].rows.filter((row) => row.row > 1).map((row) => row.cells[0]);
 }
 
 let n = 0;

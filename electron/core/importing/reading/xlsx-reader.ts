@@ -1,8 +1,10 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ContractFailure } from '../../../../shared/contract/define';
 import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
+import { NotAWorkbook, parseWorkbookParts, type WorkbookPartReaders } from './xlsx-parts';
+import { openZip, utf8Text, type ZipArchive } from './zip-archive';
 import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
 import { columnIndex, RowArena, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
@@ -10,14 +12,12 @@ import type { ReadHooks } from './read-hooks';
 
 /**
  * The parts of exceljs's streaming reader used here that its typings leave out. They are stable
- * across exceljs 4.x: `parse()` yields worksheets and hyperlink relationships as the zip streams
- * by, and a worksheet reader parses the XML it finds in `iterator`.
+ * across exceljs 4.x: the workbook's part readers (see xlsx-parts.ts) yield worksheets and
+ * hyperlink relationships, and a worksheet reader parses the XML it finds in `iterator`.
  */
-interface StreamWorkbook {
-  parse(): AsyncIterable<{ eventType: string; value: unknown }>;
+interface StreamWorkbook extends WorkbookPartReaders {
   on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
   properties?: { date1904?: boolean };
-  model?: { sheets?: unknown[] };
 }
 interface StreamWorksheet {
   name: string;
@@ -52,7 +52,7 @@ interface SheetState {
 const CANCEL_CHECK_ROWS = 2048;
 
 /**
- * Reads an .xlsx with exceljs's streaming WorkbookReader: never the whole-workbook reader,
+ * Reads an .xlsx with exceljs's streaming part readers over a random-access zip: never the whole-workbook reader,
  * which needs ~1.6 GB for 100k rows × 30 columns. Rows are packed outside the JS heap (see
  * RowArena); merged cells and hyperlinks, which the XML stores after the rows, are applied
  * once a sheet ends.
@@ -62,8 +62,18 @@ export async function readXlsx(
   name: string,
   options: XlsxReadOptions = {},
 ): Promise<{ sheets: ParsedSheet[]; names: string[] }> {
-  const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  let zip: ZipArchive;
+  try {
+    zip = await openZip(path);
+  } catch (err) {
+    throw importFailure(
+      'CORRUPT_FILE',
+      `${name} is damaged and cannot be read as an Excel workbook (${errorText(err)})`,
+      'open it in Excel and save it again as .xlsx, or export it from the ATS again',
+    );
+  }
+  // The reader is used only for its state (shared strings, styles, sheet names) and part readers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // 'emit', not 'cache': in exceljs 4.4 'cache' drops the sheet relationships that hold the link targets.
@@ -81,7 +91,7 @@ export async function readXlsx(
   const names: string[] = [];
   const rels = new Map<string, Map<string, string>>();
   try {
-    for await (const { eventType, value } of reader.parse()) {
+    for await (const { eventType, value } of parseWorkbookParts(reader, zip)) {
       if (eventType === 'hyperlinks') {
         const links = value as StreamHyperlinks;
         const map = new Map<string, string>();
@@ -92,9 +102,7 @@ export async function readXlsx(
         const ws = value as StreamWorksheet;
         names.push(ws.name);
         if (wanted && !wanted.has(ws.name)) {
-          // Read through without parsing. Leaving it unread races exceljs: a sheet it parked in a
-          // temp file is deleted while the stream opening that file is still pending.
-          for await (const _chunk of ws.iterator) void _chunk;
+          (ws.iterator as Readable).destroy();
           continue;
         }
         const state = await readWorksheet(ws, pendingFileNo, reader, options, maxRows);
@@ -102,18 +110,17 @@ export async function readXlsx(
       }
     }
   } catch (err) {
-    input.destroy();
     if (err instanceof ContractFailure) throw err;
+    if (err instanceof NotAWorkbook) {
+      throw importFailure('CORRUPT_FILE', `${name} is a zip archive but not an Excel workbook`, 'export the data from the ATS as .xlsx or .csv');
+    }
     throw importFailure(
       'CORRUPT_FILE',
       `${name} is damaged and cannot be read as an Excel workbook (${errorText(err)})`,
       'open it in Excel and save it again as .xlsx, or export it from the ATS again',
     );
   } finally {
-    closeQuietly(input);
-  }
-  if (!reader.model?.sheets) {
-    throw importFailure('CORRUPT_FILE', `${name} is a zip archive but not an Excel workbook`, 'export the data from the ATS as .xlsx or .csv');
+    zip.close();
   }
   for (const state of states) applyHyperlinks(state, rels.get(state.fileNo));
   return { sheets: states.map((s) => s.sheet), names };
@@ -127,7 +134,8 @@ async function readWorksheet(
   maxRows: number,
 ): Promise<SheetState> {
   const tap = new SheetXmlTap();
-  ws.iterator = tap.wrap(ws.iterator);
+  // Tapped as raw bytes, then decoded so a character split between two chunks stays whole.
+  ws.iterator = utf8Text(tap.wrap(ws.iterator));
   const sheet: ParsedSheet = { name: ws.name, rows: [], links: [], issues: [], columnNames: 'letters' };
   const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [] };
   const date1904 = workbook.properties?.date1904 === true;
@@ -307,8 +315,4 @@ function tooManyRows(sheet: string, max: number): ContractFailure {
 function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.split('\n')[0].slice(0, 200);
-}
-
-function closeQuietly(stream: ReadStream): void {
-  if (!stream.destroyed) stream.destroy();
 }
