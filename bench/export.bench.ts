@@ -14,6 +14,7 @@ import { setSetting } from '../electron/core/db/settings-table';
 import { writeAuditWorkbook } from '../electron/core/exporting/audit/write-audit';
 import { fieldsOf } from '../shared/rsc/fields';
 import { CATEGORIES, type Category } from '../shared/domain';
+import { recordInserter } from '../test/support/record-rows';
 
 const RECORDS: Record<Category, number> = { jobs: 10_000, candidates: 40_000, applications: 30_000, stages: 20_000 };
 const RECORDS_PER_EXCHANGE = 100;
@@ -51,10 +52,11 @@ function buildWorkspace(path: string): void {
   const db = openWorkspaceDb(path);
   setSetting(db, 'workspace.name', 'Benchmark');
   setSetting(db, 'workspace.timeZone', 'Europe/Paris');
-  const insert = db.prepare(
-    `INSERT INTO records (category, key, original_json, values_json, source_json, status, error_count, warning_count,
-       pack_version, excluded, exclude_reason, sync_status, sync_message, synced_at, linkedin_urn)
-     VALUES (?, ?, ?, ?, '{}', ?, ?, ?, '${RULE_PACK_VERSION}', ?, ?, ?, ?, ?, ?)`,
+  const insert = recordInserter(
+    db,
+    ['category', 'key', 'original_json', 'values_json', 'status', 'error_count', 'warning_count', 'excluded', 'exclude_reason',
+      'sync_status', 'sync_message', 'synced_at', 'linkedin_urn'],
+    { source_json: '{}', pack_version: RULE_PACK_VERSION },
   );
   const issue = db.prepare(
     'INSERT INTO record_issues (record_id, category, rule, field, severity, message) VALUES (?, ?, ?, ?, ?, ?)',
@@ -85,14 +87,13 @@ function buildWorkspace(path: string): void {
         const status = failing ? (n % 10 === 0 ? 'error' : 'warning') : 'compliant';
         const excluded = n % 100 === 1;
         const synced = n % 7 !== 0;
-        const info = insert.run(
+        const id = insert(
           category, key, JSON.stringify(original), JSON.stringify(values), status,
           status === 'error' ? 1 : 0, status === 'warning' ? 1 : 0,
           excluded ? 1 : 0, excluded ? 'Duplicate posting' : null,
           synced ? 'succeeded' : 'failed', synced ? null : 'ERROR :: /title :: field is required but not found',
           synced ? 1_700_000_300_000 : null, synced ? `urn:li:${category}:${i}` : null,
         );
-        const id = Number(info.lastInsertRowid);
         if (failing) {
           const f = fields[1 + (n % (fields.length - 1))].name;
           issue.run(id, category, `${f}-format`, f, status === 'error' ? 'error' : 'warning', `The ${f} is not in the expected format: fix it in the source.`);

@@ -106,11 +106,11 @@ export async function run(): Promise<BenchResult[]> {
       let n = 0;
       await backend.invoke('records:edit', { changes: [{ recordId: 1, field: 'lastName', value: 'warm-up' }] });
       const inline = await medianOf(() => backend.invoke('records:edit', { changes: [{ recordId: 2 + n++, field: 'lastName', value: `Edited ${n}` }] }));
-      const bareOne = bare.prepare("SELECT values_json FROM records WHERE id = ?");
+      const bareOne = bare.prepare("SELECT values_json FROM records_wide WHERE id = ?");
       const oneWriter = new Database(file);
       const bareEdit = await medianOf(() => {
         const v = bareOne.get(3) as { values_json: string };
-        oneWriter.prepare('UPDATE records SET values_json = ? WHERE id = ?').run(v.values_json, 3);
+        oneWriter.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?').run(v.values_json, 3);
       });
       oneWriter.close();
       out.push(result('inline edit of one cell, logged and re-checked', inline, { name: 'bare SELECT + UPDATE of one row', value: bareEdit }, 50));
@@ -122,7 +122,7 @@ export async function run(): Promise<BenchResult[]> {
       const writer = new Database(file);
       const bareUpdate = await time(() =>
         writer
-          .prepare(`UPDATE records SET values_json = json_set(values_json, '$."benchScratch"', 'x') WHERE category = 'candidates'`)
+          .prepare(`UPDATE record_values SET values_json = json_set(values_json, '$."benchScratch"', 'x') WHERE record_id IN (SELECT id FROM records WHERE category = 'candidates')`)
           .run(),
       );
       writer.close();

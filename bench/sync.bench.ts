@@ -19,6 +19,7 @@ import { planBatches, type SendItem } from '../electron/core/syncing/batch-plann
 import { buildPayload } from '../shared/payload/elements';
 import { toWire } from '../shared/payload/requests';
 import { startFakeLinkedInInWorker, type WorkerFakeLinkedIn as FakeLinkedIn } from '../test/support/fake-linkedin/in-worker';
+import { recordInserter } from '../test/support/record-rows';
 
 const N = 10_000;
 const ROUNDS = 5;
@@ -26,7 +27,7 @@ const LATENCY_MS = 20;
 const ORG = 'urn:li:organization:2414183';
 
 function seed(db: Db): void {
-  const stmt = db.prepare("INSERT INTO records (category, key, original_json, values_json, status) VALUES ('candidates', ?, ?, ?, 'compliant')");
+  const insert = recordInserter(db, ['key', 'original_json', 'values_json'], { category: 'candidates', status: 'compliant' });
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
       const id = `C${String(i).padStart(6, '0')}`;
@@ -41,7 +42,7 @@ function seed(db: Db): void {
         currentCompanyName: 'Example Corp',
         currentJobTitle: 'Engineer',
       });
-      stmt.run(id, values, values);
+      insert(id, values, values);
     }
   })();
 }
@@ -53,7 +54,7 @@ function resetSyncState(db: Db): void {
 
 async function baseline(db: Db, fake: FakeLinkedIn): Promise<number> {
   // Prebuilt outside the timing: the requests exactly as the sync would send them, and a token.
-  const rows = db.prepare("SELECT id, key, values_json FROM records WHERE category = 'candidates' ORDER BY id").all() as {
+  const rows = db.prepare("SELECT id, key, values_json FROM records_wide WHERE category = 'candidates' ORDER BY id").all() as {
     id: number;
     key: string;
     values_json: string;

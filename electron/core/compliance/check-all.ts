@@ -74,7 +74,7 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
     // revisit then restores the result it had, and it must not count as changed.
     const scanWritten = new Map<number, string | null>();
     const total = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-    const scan = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id > ? ORDER BY id`).raw();
+    const scan = db.prepare(`SELECT ${COLUMNS} FROM records_wide WHERE id > ? ORDER BY id`).raw();
 
     let done = 0;
     let changed = 0;
@@ -137,7 +137,7 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
     }
 
     const duplicates = duplicateCounts(db, moved, revisit);
-    const byId = db.prepare(`SELECT ${COLUMNS} FROM records WHERE id = ?`).raw();
+    const byId = db.prepare(`SELECT ${COLUMNS} FROM records_wide WHERE id = ?`).raw();
     for (const id of revisit) {
       const row = byId.get(id) as ScanRow | undefined;
       const category = row && CATEGORY_ORDER[row[1]];

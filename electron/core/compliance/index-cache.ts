@@ -93,7 +93,7 @@ function buildIndex(db: Db): RecordIndex {
   if (unkeyed.length) {
     const contexts = new CheckContexts(db);
     const read = db.prepare(
-      `SELECT id, category, sheet_id, excluded, values_json, check_hash IS NULL AS unchecked FROM records
+      `SELECT id, category, sheet_id, excluded, values_json, check_hash IS NULL AS unchecked FROM records_wide
         WHERE id IN (SELECT value FROM json_each(?))`,
     );
     for (let i = 0; i < unkeyed.length; i += 5_000) {

@@ -34,7 +34,7 @@ export function recheckRecords(db: Db, recordIds: Iterable<number>, opts: Contex
   const readRows = db.prepare(
     `SELECT id, category, sheet_id, excluded, values_json,
             CASE WHEN pack_version = ? THEN check_hash END AS current_hash
-       FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+       FROM records_wide WHERE id IN (SELECT value FROM json_each(?))`,
   );
   type Row = RecordRow & { current_hash: string | null };
   const read = (ids: number[]): Row[] => {

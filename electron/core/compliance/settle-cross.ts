@@ -77,7 +77,7 @@ export function settleCrossRecord(db: Db, opts: ContextOverrides = {}): { record
   const batch = new ResultBatch(db, RULE_PACK_VERSION, contexts.now);
   const read = db.prepare(
     `SELECT id, category, sheet_id, values_json, CASE WHEN pack_version = ? THEN check_hash END
-       FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+       FROM records_wide WHERE id IN (SELECT value FROM json_each(?))`,
   ).raw();
   const ids = [...revisit.keys()];
   let changed = 0;

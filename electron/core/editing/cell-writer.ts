@@ -35,14 +35,16 @@ interface Pending {
 export class CellWriter {
   private readonly insertEdit;
   private readonly readRows;
+  private readonly writeValues;
   private readonly updates = new Map<number, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
     this.insertEdit = db.prepare(
       'INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.writeValues = db.prepare<[string, number]>('UPDATE record_values SET values_json = ? WHERE record_id = ?');
     this.readRows = db
-      .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records r WHERE r.id IN (SELECT value FROM json_each(?))`)
+      .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records_wide r WHERE r.id IN (SELECT value FROM json_each(?))`)
       .raw();
   }
 
@@ -130,15 +132,12 @@ export class CellWriter {
     return out;
   }
 
-  /** One UPDATE per record, of the columns that differ (indexes on unchanged columns stay untouched). */
+  /** At most one UPDATE per table per record, of the columns that differ (indexes on unchanged columns stay untouched). */
   private write(p: Pending, checkedAt: number): void {
     const r = p.record;
     const params: unknown[] = [];
     let mask = 0;
-    if (p.valuesChanged) {
-      mask |= 1;
-      params.push(JSON.stringify(r.values));
-    }
+    if (p.valuesChanged) this.writeValues.run(JSON.stringify(r.values), r.id);
     if (r.excluded !== r.excludedBefore) {
       mask |= 2;
       params.push(r.excluded ? 1 : 0);
@@ -217,9 +216,10 @@ const NO_ROWS: ReadonlyMap<number, RowSnapshot> = new Map();
 const EMPTY: FieldValues = Object.freeze({}) as FieldValues;
 const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);
 
-// Bit i of an update's mask sets UPDATE_COLUMNS[i]; the last sets two columns.
+// Bit i of an update's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Bit 0 is unused:
+// values are written to record_values on their own.
 const UPDATE_COLUMNS = [
-  { sql: 'values_json = ?' },
+  { sql: '' },
   { sql: 'excluded = ?' },
   { sql: 'exclude_reason = ?' },
   { sql: 'status = ?' },

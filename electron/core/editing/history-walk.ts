@@ -82,7 +82,7 @@ function editsOf(db: Db, operationId: number): LoggedChange[] {
       `SELECT e.record_id, e.field, e.before_json, e.after_json,
               CASE WHEN e.field = ? THEN (CASE WHEN r.excluded THEN json_quote(coalesce(r.exclude_reason, '')) ELSE 'null' END)
                    ELSE r.values_json -> ('$."' || e.field || '"') END
-         FROM edits e JOIN records r ON r.id = e.record_id
+         FROM edits e JOIN records_wide r ON r.id = e.record_id
         WHERE e.operation_id = ? ORDER BY e.id`,
     )
     .raw()

@@ -60,7 +60,7 @@ function planReplace(db: Db, filter: GridFilter, action: Extract<BulkAction, { k
   }
   // Every field: the whole values object of each target is needed.
   const rows = db
-    .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records r WHERE ${where.sql} ORDER BY r.id`)
+    .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records_wide r WHERE ${where.sql} ORDER BY r.id`)
     .raw()
     .all(...SNAPSHOT_PARAMS, ...where.params) as unknown[][];
   for (const r of rows) {

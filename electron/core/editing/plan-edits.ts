@@ -11,7 +11,7 @@ import { ChangePlan } from './planned-change';
 export function planCellEdits(db: Db, changes: readonly CellChange[]): ChangePlan {
   const ids = [...new Set(changes.map((c) => c.recordId))];
   const rows = db
-    .prepare('SELECT id, category, values_json FROM records WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare('SELECT id, category, values_json FROM records_wide WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as { id: number; category: string; values_json: string }[];
   const byId = new Map(rows.map((r) => [r.id, { category: r.category, values: parseValues(r.values_json) }]));
   const missing = ids.filter((id) => !byId.has(id));

@@ -17,7 +17,7 @@ export function planRecordFix(db: Db, recordId: number, rule: string, field?: st
   const rows = db
     .prepare(
       `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
-         FROM record_issues i JOIN records r ON r.id = i.record_id
+         FROM record_issues i JOIN records_wide r ON r.id = i.record_id
         WHERE i.record_id = ? AND i.rule = ? ${field ? 'AND i.field = ?' : ''} AND i.fix_json IS NOT NULL`,
     )
     .raw()
@@ -49,7 +49,7 @@ export function planFixAll(db: Db, rule: string, options: { category?: Category;
   const rows = db
     .prepare(
       `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
-         FROM record_issues i JOIN records r ON r.id = i.record_id
+         FROM record_issues i JOIN records_wide r ON r.id = i.record_id
         WHERE ${parts.join(' AND ')} ORDER BY i.record_id`,
     )
     .raw()

@@ -46,7 +46,7 @@ export function readTargetCells(
   if (other) fieldPath(other.name);
   const fromSource = other?.column === 'source_json';
   const rows = db
-    .prepare(`SELECT r.id, ${snapshotColumns('r')}${fromSource ? ', r.source_json -> ?' : ''} FROM records r WHERE ${where.sql} ORDER BY r.id`)
+    .prepare(`SELECT r.id, ${snapshotColumns('r')}${fromSource ? ', r.source_json -> ?' : ''} FROM records_wide r WHERE ${where.sql} ORDER BY r.id`)
     .raw()
     .all(...SNAPSHOT_PARAMS, ...(fromSource ? [fieldPath(other.name)] : []), ...where.params) as unknown[][];
   return rows.map((r) => {

@@ -23,7 +23,7 @@ export function gridColumns(db: Db, category: Category): GridColumns {
   const known = new Set(spec.map((f) => f.name));
   const seen = db
     .prepare(
-      `SELECT DISTINCT j.key FROM (SELECT values_json FROM records WHERE category = ? ORDER BY id LIMIT ${SAMPLE}) r,
+      `SELECT DISTINCT j.key FROM (SELECT values_json FROM records_wide WHERE category = ? ORDER BY id LIMIT ${SAMPLE}) r,
               json_each(r.values_json) j`,
     )
     .pluck()

@@ -52,7 +52,7 @@ export function recordDetail(db: Db, ref: RecordRef): RecordDetail {
     .prepare(
       `SELECT id, category, key, sheet_id, source_row, status, excluded, exclude_reason, values_json, original_json,
               source_json, sync_status, sync_message, synced_at, sync_exchange_id, linkedin_urn
-         FROM records WHERE id = ?`,
+         FROM records_wide WHERE id = ?`,
     )
     .get(id) as DetailRow;
   const values = parseValues(r.values_json);

@@ -163,7 +163,7 @@ function defaultValueFields(category: Category): string[] {
 function scanValues(db: Db, filter: GridFilter, fields: string[], limit: number | null): Map<CellValue, number>[] {
   const where = filterCondition(db, filter, { value: true });
   const columns = fields.map(() => 'r.values_json ->> ?').join(', ');
-  const sql = `SELECT ${columns} FROM records r WHERE ${where.sql}${limit === null ? '' : ` LIMIT ${limit}`}`;
+  const sql = `SELECT ${columns} FROM records_wide r WHERE ${where.sql}${limit === null ? '' : ` LIMIT ${limit}`}`;
   const counts = fields.map(() => new Map<CellValue, number>());
   const rows = db.prepare(sql).raw().iterate(...fields.map(fieldPath), ...where.params) as Iterable<CellValue[]>;
   for (const row of rows) {

@@ -3,7 +3,7 @@ import type { CellValue } from '../../../shared/domain';
 import type { GridFilter, GridRecordStatus, GridSyncStatus } from '../../../shared/contract/records';
 import { fieldPath } from './json-path';
 
-/** A condition on `records` aliased `r`; values only ever travel as parameters. */
+/** A condition on `records` aliased `r` (values are read from record_values by id); values only ever travel as parameters. */
 export interface SqlCondition {
   sql: string;
   params: unknown[];
@@ -65,12 +65,12 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
 function valueCondition(field: string, value: CellValue, params: unknown[]): string {
   if (value === null || value === '') {
     params.push(fieldPath(field));
-    return "coalesce(r.values_json ->> ?, '') = ''";
+    return "coalesce((SELECT rv.values_json ->> ? FROM record_values rv WHERE rv.record_id = r.id), '') = ''";
   }
   const sqlValue = typeof value === 'boolean' ? Number(value) : value;
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   params.push(`*${escapeGlob(text)}*`, fieldPath(field), sqlValue);
-  return '(r.values_json GLOB ? AND r.values_json ->> ? = ?)';
+  return 'EXISTS (SELECT 1 FROM record_values rv WHERE rv.record_id = r.id AND rv.values_json GLOB ? AND rv.values_json ->> ? = ?)';
 }
 
 /** GLOB has no escape character: its wildcards match themselves inside brackets. */
@@ -130,8 +130,8 @@ function searchCondition(search: string, params: unknown[]): string {
   const jsonLike = `%${escapeLike(JSON.stringify(search).slice(1, -1))}%`;
   params.push(like, jsonLike, like);
   return (
-    "(r.key LIKE ? ESCAPE '\\' OR (r.values_json LIKE ? ESCAPE '\\' AND " +
-    "EXISTS (SELECT 1 FROM json_each(r.values_json) j WHERE j.type IN ('text', 'integer', 'real') AND j.value LIKE ? ESCAPE '\\')))"
+    "(r.key LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM record_values rv WHERE rv.record_id = r.id AND rv.values_json LIKE ? ESCAPE '\\' AND " +
+    "EXISTS (SELECT 1 FROM json_each(rv.values_json) j WHERE j.type IN ('text', 'integer', 'real') AND j.value LIKE ? ESCAPE '\\')))"
   );
 }
 

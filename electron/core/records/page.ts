@@ -46,7 +46,7 @@ export function rowsByIds(db: Db, ids: number[]): GridRow[] {
     .prepare(
       `SELECT id, key, sheet_id, source_row, status, error_count, warning_count, info_count, excluded, exclude_reason,
               sync_status, sync_message, values_json, original_json, source_json
-         FROM records WHERE id IN (SELECT value FROM json_each(?))`,
+         FROM records_wide WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as RecordRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -45,7 +45,7 @@ export function windowIds(db: Db, filter: GridFilter, sort: GridSort | undefined
   const where = filterCondition(db, filter);
   const order = orderBy(sort);
   return db
-    .prepare(`SELECT r.id FROM records r WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT r.id FROM records_wide r WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...where.params, ...order.params, limit, offset) as number[];
 }

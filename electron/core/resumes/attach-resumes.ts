@@ -27,7 +27,7 @@ function applications(db: Db, column: string | undefined): MatchApplication[] {
   const rows = db
     .prepare(
       `SELECT id, key, values_json ->> '$.atsCandidateId' AS cand ${column ? ', values_json, source_json' : ''}
-       FROM records WHERE category = 'applications' ORDER BY id`,
+       FROM records_wide WHERE category = 'applications' ORDER BY id`,
     )
     .all() as { id: number; key: string; cand: unknown; values_json?: string; source_json?: string }[];
   return rows.map((r) => {

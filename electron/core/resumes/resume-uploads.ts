@@ -39,7 +39,7 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
     .prepare(
       `SELECT r.id, r.key, r.sheet_id AS sheetId, r.values_json AS valuesJson, r.sync_status AS syncStatus, r.sync_hash AS syncHash,
               r.sync_rejected_hash AS rejectedHash, r.linkedin_urn AS linkedinUrn, s.*
-       FROM resumes s JOIN records r ON r.id = s.record_id
+       FROM resumes s JOIN records_wide r ON r.id = s.record_id
        WHERE r.category = 'applications' AND r.status IN ('compliant', 'warning') AND r.excluded = 0 ORDER BY r.id`,
     )
     .all() as Row[];

@@ -27,7 +27,7 @@ export function* eligibleRecords(db: Db, category: Category, pageSize = 1000): G
   const page = db.prepare(
     `SELECT id, key, sheet_id AS sheetId, values_json AS valuesJson, sync_status AS syncStatus, sync_hash AS syncHash,
             sync_rejected_hash AS rejectedHash, linkedin_urn AS linkedinUrn
-     FROM records WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 AND id > ?
+     FROM records_wide WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 AND id > ?
      ORDER BY id LIMIT ?`,
   );
   let after = 0;

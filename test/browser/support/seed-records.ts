@@ -1,6 +1,7 @@
 import { openWorkspaceDb } from '../../../electron/core/db/connection';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import type { Category, FieldValues } from '../../../shared/domain';
+import { recordInserter } from '../../support/record-rows';
 
 export interface SeedRecord {
   category: Category;
@@ -93,14 +94,13 @@ export function engagement(options: { organizationUrn: string; candidates?: numb
 export function seedRecords(workspaceFile: string, records: SeedRecord[]): void {
   const db = openWorkspaceDb(workspaceFile);
   try {
-    const insert = db.prepare(
-      `INSERT INTO records (category, key, original_json, values_json, source_json, status, pack_version, checked_at)
-       VALUES (?, ?, ?, ?, ?, 'compliant', ?, ?)`,
-    );
+    const insert = recordInserter(db, ['category', 'key', 'original_json', 'values_json', 'source_json', 'pack_version', 'checked_at'], {
+      status: 'compliant',
+    });
     db.transaction(() => {
       for (const r of records) {
         const json = JSON.stringify(r.values);
-        insert.run(r.category, r.key, json, json, json, RULE_PACK_VERSION, Date.now());
+        insert(r.category, r.key, json, json, json, RULE_PACK_VERSION, Date.now());
       }
     })();
   } finally {

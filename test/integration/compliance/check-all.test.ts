@@ -6,6 +6,7 @@ import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import type { FieldValues } from '../../../shared/domain';
 import { validRecord, NOW } from '../../unit/rsc/fixtures';
 import { editRecord, insertRecord, setExcluded, snapshot, stored, tempWorkspace, type TempWorkspace } from './workspace';
+import { recordInserter } from '../../support/record-rows';
 
 let ws: TempWorkspace;
 beforeEach(() => {
@@ -194,13 +195,12 @@ describe('a full check', () => {
 describe('checking at import time', () => {
   it('stores results a following full check keeps, except where other records change them', () => {
     const checker = new InsertChecker(ws.db, { now: NOW });
-    const insert = ws.db.prepare(
-      `INSERT INTO records (category, key, original_json, values_json, status, error_count, warning_count, info_count, pack_version, checked_at, check_hash)
-       VALUES (@category, @key, @json, @json, @status, @error_count, @warning_count, @info_count, @pack_version, @checked_at, @check_hash)`,
-    );
+    const COLUMNS = ['status', 'error_count', 'warning_count', 'info_count', 'pack_version', 'checked_at', 'check_hash'] as const;
+    const insert = recordInserter(ws.db, ['category', 'key', 'original_json', 'values_json', ...COLUMNS]);
     const add = (category: 'jobs' | 'applications', values: Record<string, string | number>, key: string) => {
       const { columns, issues } = checker.check(category, values, null);
-      const id = Number(insert.run({ category, key, json: JSON.stringify(values), ...columns }).lastInsertRowid);
+      const json = JSON.stringify(values);
+      const id = insert(category, key, json, json, ...COLUMNS.map((c) => columns[c]));
       checker.storeIssues(id, category, issues);
       return id;
     };

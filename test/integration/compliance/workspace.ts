@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import type { Category, FieldValues } from '../../../shared/domain';
 import { recordKey } from '../../../shared/rsc/keys';
+import { recordInserter } from '../../support/record-rows';
 
 export interface TempWorkspace {
   db: Db;
@@ -30,16 +31,13 @@ export function tempWorkspace(): TempWorkspace {
 export function insertRecord(db: Db, category: Category, values: FieldValues, sheetId: number | null = null): number {
   const json = JSON.stringify(values);
   const key = recordKey(category, values) ?? `row-${Math.random()}`;
-  const info = db
-    .prepare('INSERT INTO records (category, key, sheet_id, original_json, values_json) VALUES (?, ?, ?, ?, ?)')
-    .run(category, key, sheetId, json, json);
-  return Number(info.lastInsertRowid);
+  return recordInserter(db, ['category', 'key', 'sheet_id', 'original_json', 'values_json'])(category, key, sheetId, json, json);
 }
 
 /** Edits values in place, as the editing module does (values_json only, records.key untouched). */
 export function editRecord(db: Db, id: number, patch: FieldValues): void {
-  const values = JSON.parse(db.prepare('SELECT values_json FROM records WHERE id = ?').pluck().get(id) as string) as FieldValues;
-  db.prepare('UPDATE records SET values_json = ? WHERE id = ?').run(JSON.stringify({ ...values, ...patch }), id);
+  const values = JSON.parse(db.prepare('SELECT values_json FROM records_wide WHERE id = ?').pluck().get(id) as string) as FieldValues;
+  db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?').run(JSON.stringify({ ...values, ...patch }), id);
 }
 
 export function setExcluded(db: Db, id: number, excluded: boolean): void {

@@ -33,7 +33,7 @@ describe('an inline edit', () => {
   it('changes the value, keeps the original, and logs one operation with one edit', () => {
     const r = run({ type: 'edit', changes: [{ recordId: idOf(db, 'C1'), field: 'lastName', value: 'Jonas' }] });
     expect(valueOf(db, 'C1', 'lastName')).toBe('Jonas');
-    const original = db.prepare("SELECT original_json ->> '$.lastName' FROM records WHERE key = 'C1'").pluck().get();
+    const original = db.prepare("SELECT original_json ->> '$.lastName' FROM records_wide WHERE key = 'C1'").pluck().get();
     expect(original).toBe('Jones');
     expect(r.operation).toMatchObject({ kind: 'edit', recordCount: 1, cellCount: 1, categories: ['candidates'], undone: false });
     expect(r.operation?.description).toBe('Edited lastName of C1');

@@ -162,7 +162,7 @@ describe('reverting one earlier operation', () => {
 
   it('refuses when a cell was changed outside the history', () => {
     const first = setLast('C1', 'A').operation!;
-    db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Reimported') WHERE key = 'C1'").run();
+    db.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Reimported') WHERE record_id IN (SELECT id FROM records WHERE key = 'C1')").run();
     const err = refusal(() => run({ type: 'revert', operationId: first.id }));
     expect(err.code).toBe('CHANGED');
     expect(valueOf(db, 'C1', 'lastName')).toBe('Reimported');

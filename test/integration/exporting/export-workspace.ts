@@ -4,6 +4,7 @@ import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { setSetting } from '../../../electron/core/db/settings-table';
 import type { CellValue, Category, Severity } from '../../../shared/domain';
 import { tempDir } from '../../support/temp';
+import { recordInserter } from '../../support/record-rows';
 
 /**
  * A small workspace written row by row with SQL, as the importer, the checks, the editor and the
@@ -66,14 +67,11 @@ interface RecordSpec {
 export function insertRecord(db: Db, r: RecordSpec): number {
   const issues = r.issues ?? [];
   const count = (s: Severity) => issues.filter((i) => i[2] === s).length;
-  const info = db
-    .prepare(
-      `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json, status,
-         error_count, warning_count, info_count, pack_version, checked_at, excluded, exclude_reason,
-         sync_status, sync_message, synced_at, linkedin_urn)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  const id = recordInserter(db, [
+    'category', 'key', 'sheet_id', 'source_row', 'original_json', 'values_json', 'source_json', 'status',
+    'error_count', 'warning_count', 'info_count', 'pack_version', 'checked_at', 'excluded', 'exclude_reason',
+    'sync_status', 'sync_message', 'synced_at', 'linkedin_urn',
+  ])(
       r.category,
       r.key,
       r.sheet,
@@ -94,7 +92,6 @@ export function insertRecord(db: Db, r: RecordSpec): number {
       r.sync?.at ?? null,
       r.sync?.urn ?? null,
     );
-  const id = Number(info.lastInsertRowid);
   const addIssue = db.prepare(
     'INSERT INTO record_issues (record_id, category, rule, field, severity, message) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -33,7 +33,7 @@ function workspace(dir: string, name: string): Db {
  * the unmapped source columns.
  */
 function snapshot(db: Db, unmapped: string[]): Record<string, unknown> {
-  const rows = db.prepare('SELECT category, key, values_json, source_json FROM records ORDER BY category, key').all() as {
+  const rows = db.prepare('SELECT category, key, values_json, source_json FROM records_wide ORDER BY category, key').all() as {
     category: string;
     key: string;
     values_json: string;
@@ -81,7 +81,7 @@ describe('a cleaned export imported again', () => {
     const a = workspace(dir, 'a');
     await importIntoWorkspace(a, { path: source, sheets: XLSX_PLAN }, { check: false });
     // The consultant's fixes: a title, a date converted to epoch ms, a postal code with no source column.
-    const edit = a.prepare("UPDATE records SET values_json = json_set(values_json, ?, json(?)) WHERE key = ?");
+    const edit = a.prepare("UPDATE record_values SET values_json = json_set(values_json, ?, json(?)) WHERE record_id IN (SELECT id FROM records WHERE key = ?)");
     edit.run('$.title', '"Ward Nurse"', 'J-2');
     edit.run('$.location', '"Paris, FR"', 'J-2');
     edit.run('$.listedAt', String(Date.UTC(2025, 0, 5, 8, 0)), '10090');
@@ -119,7 +119,7 @@ describe('a cleaned export imported again', () => {
     );
     const a = workspace(dir, 'a');
     await importIntoWorkspace(a, { path: source, category: 'candidates', delimiter: ';' }, { check: false });
-    a.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Hopper-Murray') WHERE key = 'C-3'").run();
+    a.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Hopper-Murray') WHERE record_id IN (SELECT id FROM records WHERE key = 'C-3')").run();
     const before = snapshot(a, ['Notes']);
 
     const result = await writeCleanExport(a, join(dir, 'a.rscw'), { path: join(dir, 'cleaned.csv') });

@@ -4,13 +4,14 @@ import { JobRunner } from '../../../electron/core/jobs/runner';
 import { openWorkspaceDb } from '../../../electron/core/db/connection';
 import type { JobFinished, JobProgress } from '../../../shared/contract';
 import { tempDir } from '../../support/temp';
+import { recordInserter } from '../../support/record-rows';
 
 function workspaceWith(records: number): string {
   const file = join(tempDir(), 'jobs.rscw');
   const db = openWorkspaceDb(file);
-  const insert = db.prepare("INSERT INTO records (category, key, original_json, values_json) VALUES ('jobs', ?, '{}', '{}')");
+  const insert = recordInserter(db, ['key'], { category: 'jobs', original_json: '{}', values_json: '{}' });
   db.transaction(() => {
-    for (let i = 0; i < records; i++) insert.run(`J${i}`);
+    for (let i = 0; i < records; i++) insert(`J${i}`);
   })();
   db.close();
   return file;

@@ -25,7 +25,7 @@ describe('a 100,000-row export', () => {
     expect(summary.sheets).toHaveLength(1);
     expect(summary.sheets[0]).toMatchObject({ category: 'applications', rows: ROWS, added: ROWS, skipped: 0 });
     expect(w.db.prepare("SELECT count(*) AS n FROM records WHERE category = 'applications'").get()).toEqual({ n: ROWS });
-    const last = w.db.prepare("SELECT source_row, values_json FROM records WHERE key = ?").get(`A${ROWS - 1}`) as { source_row: number; values_json: string };
+    const last = w.db.prepare("SELECT source_row, values_json FROM records_wide WHERE key = ?").get(`A${ROWS - 1}`) as { source_row: number; values_json: string };
     expect(last.source_row).toBe(ROWS + 1);
     expect(JSON.parse(last.values_json)).toEqual({
       atsJobApplicationId: `A${ROWS - 1}`,

@@ -33,7 +33,7 @@ export interface StoredRecord {
 
 export function records(db: Db, category: string): StoredRecord[] {
   const rows = db
-    .prepare('SELECT key, values_json, original_json, source_json, missing_from_source, source_row FROM records WHERE category = ? ORDER BY id')
+    .prepare('SELECT key, values_json, original_json, source_json, missing_from_source, source_row FROM records_wide WHERE category = ? ORDER BY id')
     .all(category) as { key: string; values_json: string; original_json: string; source_json: string; missing_from_source: number; source_row: number | null }[];
   return rows.map((r) => ({
     key: r.key,

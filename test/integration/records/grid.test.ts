@@ -192,14 +192,14 @@ describe('the dashboard summary', () => {
 
 describe('value filters', () => {
   it('match exactly, with wildcard characters taken as text', () => {
-    db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Sm*th?[x]') WHERE key = 'C8'").run();
-    db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Smyth?[x]') WHERE key = 'C9'").run();
+    db.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Sm*th?[x]') WHERE record_id IN (SELECT id FROM records WHERE key = 'C8')").run();
+    db.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Smyth?[x]') WHERE record_id IN (SELECT id FROM records WHERE key = 'C9')").run();
     try {
       expect(page({ category: 'candidates', value: { field: 'lastName', value: 'Sm*th?[x]' } }).rows.map((r) => r.key)).toEqual(['C8']);
       expect(page({ category: 'candidates', value: { field: 'lastName', value: 'sm*th?[x]' } }).total).toBe(0);
     } finally {
-      db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Smith') WHERE key = 'C8'").run();
-      db.prepare("UPDATE records SET values_json = json_set(values_json, '$.lastName', 'Jones') WHERE key = 'C9'").run();
+      db.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Smith') WHERE record_id IN (SELECT id FROM records WHERE key = 'C8')").run();
+      db.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', 'Jones') WHERE record_id IN (SELECT id FROM records WHERE key = 'C9')").run();
     }
   });
 

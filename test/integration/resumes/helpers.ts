@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Db } from '../../../electron/core/db/connection';
 import type { FieldValues } from '../../../shared/domain';
 import { application, candidate, insertRecords, job } from '../syncing/helpers';
+import { recordInserter } from '../../support/record-rows';
 
 /** A small but real PDF header and body: enough for the content check, which reads the magic bytes. */
 export function pdf(text: string): Buffer {
@@ -23,14 +24,12 @@ export function writeFiles(folder: string, files: Record<string, Buffer | string
 export function seedApplications(db: Db, n: number, extra: (i: number) => { values?: FieldValues; source?: Record<string, unknown> } = () => ({})): void {
   insertRecords(db, 'jobs', [job(0), job(1), job(2)]);
   insertRecords(db, 'candidates', Array.from({ length: n }, (_, i) => candidate(i)));
-  const stmt = db.prepare(
-    `INSERT INTO records (category, key, original_json, values_json, source_json, status) VALUES ('applications', ?, ?, ?, ?, 'compliant')`,
-  );
+  const insert = recordInserter(db, ['key', 'original_json', 'values_json', 'source_json'], { category: 'applications', status: 'compliant' });
   for (let i = 0; i < n; i++) {
     const base = application(i);
     const more = extra(i);
     const values = JSON.stringify({ ...base.values, dispositionReason: 'Hired elsewhere', ...more.values });
-    stmt.run(base.key, values, values, JSON.stringify(more.source ?? {}));
+    insert(base.key, values, values, JSON.stringify(more.source ?? {}));
   }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import type { Category, FieldValues } from '../../../shared/domain';
 import type { SyncRuntime, SyncTiming } from '../../../electron/core/syncing/timing';
+import { recordInserter } from '../../support/record-rows';
 
 export const ORG = 'urn:li:organization:2414183';
 const T0 = 1_700_000_000_000;
@@ -31,21 +32,19 @@ export interface SeedRecord {
 }
 
 export function insertRecords(db: Db, category: Category, records: SeedRecord[]): void {
-  const stmt = db.prepare(
-    `INSERT INTO records (category, key, original_json, values_json, status, excluded) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = recordInserter(db, ['category', 'key', 'original_json', 'values_json', 'status', 'excluded']);
   db.transaction(() => {
     for (const r of records) {
       const json = JSON.stringify(r.values);
-      stmt.run(category, r.key, json, json, r.status ?? 'compliant', r.excluded ? 1 : 0);
+      insert(category, r.key, json, json, r.status ?? 'compliant', r.excluded ? 1 : 0);
     }
   })();
 }
 
 export function setValues(db: Db, category: Category, key: string, changes: FieldValues): void {
-  const row = db.prepare('SELECT values_json FROM records WHERE category = ? AND key = ?').get(category, key) as { values_json: string };
+  const row = db.prepare('SELECT values_json FROM records_wide WHERE category = ? AND key = ?').get(category, key) as { values_json: string };
   const values = { ...(JSON.parse(row.values_json) as FieldValues), ...changes };
-  db.prepare('UPDATE records SET values_json = ? WHERE category = ? AND key = ?').run(JSON.stringify(values), category, key);
+  db.prepare('UPDATE record_values SET values_json = ? WHERE record_id IN (SELECT id FROM records WHERE category = ? AND key = ?)').run(JSON.stringify(values), category, key);
 }
 
 export function job(i: number): SeedRecord {

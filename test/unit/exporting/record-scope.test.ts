@@ -2,17 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { recordScope } from '../../../electron/core/exporting/record-scope';
 import type { ExportFilter } from '../../../shared/contract/export';
+import { recordInserter } from '../../support/record-rows';
 
 let db: Db;
 
 function add(key: string, status: string, opts: { excluded?: boolean; sync?: string; values?: object; rule?: string; field?: string } = {}) {
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO records (category, key, original_json, values_json, status, excluded, sync_status)
-         VALUES ('jobs', ?, '{}', ?, ?, ?, ?)`,
-      )
-      .run(key, JSON.stringify(opts.values ?? {}), status, opts.excluded ? 1 : 0, opts.sync ?? null).lastInsertRowid,
+  const id = recordInserter(db, ['key', 'values_json', 'status', 'excluded', 'sync_status'], { category: 'jobs', original_json: '{}' })(
+    key, JSON.stringify(opts.values ?? {}), status, opts.excluded ? 1 : 0, opts.sync ?? null,
   );
   if (opts.rule) {
     db.prepare("INSERT INTO record_issues (record_id, category, rule, field, severity, message) VALUES (?, 'jobs', ?, ?, 'error', 'm')").run(
@@ -37,7 +33,7 @@ beforeEach(() => {
   add('J-2', 'error', { rule: 'title-required', field: 'title', sync: 'failed', values: { title: '' } });
   add('J-3', 'error', { excluded: true, rule: 'state-enum', field: 'state', values: { title: '100%_done' } });
   add('J-4', 'warning', { values: { title: "O'Brien; DROP TABLE records" } });
-  db.prepare("INSERT INTO records (category, key, original_json, values_json) VALUES ('candidates', 'C-1', '{}', '{}')").run();
+  recordInserter(db, ['category', 'key', 'original_json', 'values_json'])('candidates', 'C-1', '{}', '{}');
 });
 afterEach(() => db.close());
 

@@ -61,7 +61,7 @@ export async function writeCategorySheet(ctx: AuditContext, category: Category):
             r.sync_status, r.sync_message, r.synced_at, r.linkedin_urn,
             (SELECT json_group_array(json_array(i.rule, i.field, i.severity, i.message))
                FROM record_issues i WHERE i.record_id = r.id) AS issues_json
-       FROM records r
+       FROM records_wide r
       WHERE r.category = ? AND (${scope.sql})
       ORDER BY r.id`,
   );

@@ -153,7 +153,7 @@ export class CleanLayout {
     if (dateColumns.every((c) => c.shape)) return;
     const sample = db
       .prepare(
-        `SELECT r.sheet_id, r.original_json, r.source_json FROM records r
+        `SELECT r.sheet_id, r.original_json, r.source_json FROM records_wide r
           WHERE r.category = ? AND (${scope.sql}) ORDER BY r.id LIMIT 200`,
       )
       .all(this.category, ...scope.params) as Omit<CleanRecord, 'values_json'>[];
@@ -177,7 +177,7 @@ function hasAnyValue(db: Db, category: Category, scope: RecordScope, field: stri
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) return true;
   const row = db
     .prepare(
-      `SELECT 1 AS found FROM records r
+      `SELECT 1 AS found FROM records_wide r
         WHERE r.category = ? AND (${scope.sql}) AND coalesce(json_extract(r.values_json, ?), '') != ''
         LIMIT 1`,
     )

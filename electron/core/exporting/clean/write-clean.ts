@@ -125,7 +125,7 @@ function records(db: Db, scope: RecordScope, category: Category): IterableIterat
   return db
     .prepare(
       `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json
-         FROM records r
+         FROM records_wide r
         WHERE r.category = ? AND (${scope.sql})
         ORDER BY r.sheet_id IS NULL, r.sheet_id, r.source_row, r.id`,
     )
@@ -178,7 +178,7 @@ async function writeWorkbook(
       sheets.push(name);
       const sample = db
         .prepare(
-          `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json FROM records r
+          `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json FROM records_wide r
             WHERE r.category = ? AND (${scope.sql}) ORDER BY r.id LIMIT 200`,
         )
         .all(layout.category, ...scope.params) as CleanRecord[];

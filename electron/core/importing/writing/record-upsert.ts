@@ -30,8 +30,10 @@ interface ExistingRow {
  */
 export class RecordUpsert {
   private readonly select: Statement<[string, string], ExistingRow>;
-  private readonly insert: Statement<[string, string, number, number, string, string, string]>;
-  private readonly update: Statement<[number, number, string, string, string, number]>;
+  private readonly insert: Statement<[string, string, number, number]>;
+  private readonly update: Statement<[number, number, number]>;
+  private readonly insertValues: Statement<[number, string, string, string]>;
+  private readonly updateValues: Statement<[string, string, string, number]>;
   private readonly insertChecked: Statement<unknown[]>;
   private readonly updateChecked: Statement<unknown[]>;
   private readonly deleteIssues: Statement<[number]>;
@@ -49,27 +51,26 @@ export class RecordUpsert {
     private readonly checker?: InsertChecker,
   ) {
     this.select = db.prepare(
-      'SELECT id, original_json, values_json, source_json, missing_from_source FROM records WHERE category = ? AND key = ?',
+      `SELECT r.id, v.original_json, v.values_json, v.source_json, r.missing_from_source
+       FROM records r JOIN record_values v ON v.record_id = r.id WHERE r.category = ? AND r.key = ?`,
     );
-    this.insert = db.prepare(
-      `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.insert = db.prepare('INSERT INTO records (category, key, sheet_id, source_row) VALUES (?, ?, ?, ?)');
     this.update = db.prepare(
-      `UPDATE records SET sheet_id = ?, source_row = ?, original_json = ?, values_json = ?, source_json = ?,
-         missing_from_source = 0, status = 'unchecked', checked_at = NULL, check_hash = NULL
+      `UPDATE records SET sheet_id = ?, source_row = ?, missing_from_source = 0, status = 'unchecked', checked_at = NULL, check_hash = NULL
        WHERE id = ?`,
     );
     const resultColumns = 'status, error_count, warning_count, info_count, pack_version, checked_at, check_hash, check_key, check_parent, check_candidate';
     this.insertChecked = db.prepare(
-      `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json, ${resultColumns})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO records (category, key, sheet_id, source_row, ${resultColumns})
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateChecked = db.prepare(
-      `UPDATE records SET sheet_id = ?, source_row = ?, original_json = ?, values_json = ?, source_json = ?, missing_from_source = 0,
+      `UPDATE records SET sheet_id = ?, source_row = ?, missing_from_source = 0,
          ${resultColumns.split(', ').map((c) => `${c} = ?`).join(', ')}
        WHERE id = ?`,
     );
+    this.insertValues = db.prepare('INSERT INTO record_values (record_id, original_json, values_json, source_json) VALUES (?, ?, ?, ?)');
+    this.updateValues = db.prepare('UPDATE record_values SET original_json = ?, values_json = ?, source_json = ? WHERE record_id = ?');
     this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
     this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
     this.empty = db.prepare('SELECT 1 FROM records WHERE category = ? LIMIT 1').get(category) === undefined;
@@ -85,14 +86,16 @@ export class RecordUpsert {
         const { columns: c, issues } = this.checker.check(this.category, record.values, sheetId);
         const id = Number(
           this.insertChecked.run(
-            this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson,
+            this.category, record.key, sheetId, record.row,
             c.status, c.error_count, c.warning_count, c.info_count, c.pack_version, c.checked_at, c.check_hash,
             c.check_key, c.check_parent, c.check_candidate,
           ).lastInsertRowid,
         );
+        this.insertValues.run(id, originalJson, originalJson, sourceJson);
         this.checker.storeIssues(id, this.category, issues);
       } else {
-        this.insert.run(this.category, record.key, sheetId, record.row, originalJson, originalJson, sourceJson);
+        const id = Number(this.insert.run(this.category, record.key, sheetId, record.row).lastInsertRowid);
+        this.insertValues.run(id, originalJson, originalJson, sourceJson);
       }
       return { outcome: 'added', conflicts: [], keptEdits: 0 };
     }
@@ -111,15 +114,16 @@ export class RecordUpsert {
     if (this.checker) {
       const { columns: c, issues } = this.checker.check(this.category, merged.values, sheetId);
       this.updateChecked.run(
-        sheetId, record.row, nextOriginal, valuesJson, sourceJson,
+        sheetId, record.row,
         c.status, c.error_count, c.warning_count, c.info_count, c.pack_version, c.checked_at, c.check_hash,
         c.check_key, c.check_parent, c.check_candidate, existing.id,
       );
       this.deleteIssues.run(existing.id);
       this.checker.storeIssues(existing.id, this.category, issues);
     } else {
-      this.update.run(sheetId, record.row, nextOriginal, valuesJson, sourceJson, existing.id);
+      this.update.run(sheetId, record.row, existing.id);
     }
+    this.updateValues.run(nextOriginal, valuesJson, sourceJson, existing.id);
     return { outcome: 'updated', conflicts: merged.conflicts, keptEdits: merged.keptEdits };
   }
 }

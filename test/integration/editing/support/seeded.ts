@@ -6,7 +6,7 @@ export { openSeeded };
 
 export function valueOf(db: Db, key: string, field: string, category = 'candidates'): CellValue {
   const text = db
-    .prepare('SELECT values_json -> ? FROM records WHERE category = ? AND key = ?')
+    .prepare('SELECT values_json -> ? FROM records_wide WHERE category = ? AND key = ?')
     .pluck()
     .get(`$."${field}"`, category, key) as string | null;
   return text === null ? null : (JSON.parse(text) as CellValue);
@@ -24,7 +24,7 @@ export function issuesOf(db: Db, key: string, category = 'candidates'): { rule: 
 
 /** Every record's values, to compare whole-workspace states before and after undo. */
 export function snapshot(db: Db): Record<string, string> {
-  const rows = db.prepare('SELECT key, values_json, excluded, exclude_reason FROM records ORDER BY id').all() as {
+  const rows = db.prepare('SELECT key, values_json, excluded, exclude_reason FROM records_wide ORDER BY id').all() as {
     key: string;
     values_json: string;
     excluded: number;

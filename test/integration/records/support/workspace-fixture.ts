@@ -3,6 +3,7 @@
 import type { Db } from '../../../../electron/core/db/connection';
 import { checkAll } from '../../../../electron/core/compliance';
 import type { FieldValues } from '../../../../shared/domain';
+import { recordInserter } from '../../../support/record-rows';
 
 export interface FixtureSize {
   candidates: number;
@@ -92,10 +93,7 @@ export interface SeededWorkspace {
 
 /** Inserts the generated records in one transaction, then runs the real full check. */
 export function seedWorkspace(db: Db, size: FixtureSize, options: { check?: boolean } = {}): SeededWorkspace {
-  const insertRecord = db.prepare(
-    `INSERT INTO records (category, key, sheet_id, source_row, original_json, values_json, source_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertRecord = recordInserter(db, ['category', 'key', 'sheet_id', 'source_row', 'original_json', 'values_json', 'source_json']);
   let candidateSheetId = 0;
   db.transaction(() => {
     const file = db
@@ -115,15 +113,15 @@ export function seedWorkspace(db: Db, size: FixtureSize, options: { check?: bool
       for (const [header, field] of Object.entries(CANDIDATE_MAPPING)) source[header] = v[field] ?? null;
       source.Recruiter = `Recruiter ${i % 20}`;
       source.Notes = i % 4 === 0 ? `Surname: ${LAST[(i + 1) % LAST.length]}` : null;
-      insertRecord.run('candidates', `C${i}`, candidateSheetId, i + 2, json, json, JSON.stringify(source));
+      insertRecord('candidates', `C${i}`, candidateSheetId, i + 2, json, json, JSON.stringify(source));
     }
     for (let i = 0; i < (size.jobs ?? 0); i++) {
       const json = JSON.stringify(jobValues(i));
-      insertRecord.run('jobs', `J${i}`, null, null, json, json, '{}');
+      insertRecord('jobs', `J${i}`, null, null, json, json, '{}');
     }
     for (let i = 0; i < (size.applications ?? 0); i++) {
       const json = JSON.stringify(applicationValues(i, size.jobs ?? 0, size.candidates));
-      insertRecord.run('applications', `A${i}`, null, null, json, json, '{}');
+      insertRecord('applications', `A${i}`, null, null, json, json, '{}');
     }
   })();
   if (options.check !== false) checkAll(db, { now: Date.UTC(2025, 5, 1) });
