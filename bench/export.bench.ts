@@ -147,7 +147,7 @@ async function writeBaseline(db: Db, out: string): Promise<void> {
                 r.linkedin_urn,
                 (SELECT json_group_array(json_array(i.rule, i.field, i.severity, i.message))
                    FROM record_issues i WHERE i.record_id = r.id) AS issues_json
-           FROM records r WHERE r.category = ? ORDER BY r.id`,
+           FROM records_wide r WHERE r.category = ? ORDER BY r.id`,
       )
       .iterate(category) as IterableIterator<Record<string, string | number | null>>;
     for (const r of rows) {

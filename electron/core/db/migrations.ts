@@ -267,28 +267,34 @@ CREATE INDEX resumes_media_urn ON resumes(media_urn);
 `,
   },
   {
-    // A record's values move to a table of their own, so the columns that change most (check
-    // status, sync status, exclusion) live in a narrow row. SQLite rewrites a whole row to change
-    // one column: with 1–5 KB of JSON beside them, a full check, a sync batch or a bulk edit
-    // spent most of its time rewriting values it had not changed (9× slower per status update,
-    // measured on 200,000 rows). records_wide is the old shape for reads; its LEFT JOIN is
-    // dropped by SQLite whenever a query uses no value column.
+    // A record's JSON leaves its row, so the columns that change most (check status, sync status,
+    // exclusion) live in a narrow row: SQLite rewrites a whole row to change one column, and with
+    // 1–5 KB of JSON beside them a full check, a sync batch or a bulk edit spent most of its time
+    // rewriting values it had not changed (9× slower per status update, measured on 200,000
+    // rows). Current values and where they came from are apart too: checks, filters and search
+    // scan values_json alone, a third of the bytes. records_wide is the old shape for reads; its
+    // LEFT JOINs are dropped by SQLite when a (non-aggregate) query uses none of their columns.
     name: '010_record_values',
     sql: `
 CREATE TABLE record_values (
+  record_id   INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  values_json TEXT NOT NULL
+);
+CREATE TABLE record_sources (
   record_id     INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
   original_json TEXT NOT NULL,
-  values_json   TEXT NOT NULL,
   source_json   TEXT NOT NULL DEFAULT '{}'
 );
-INSERT INTO record_values (record_id, original_json, values_json, source_json)
-  SELECT id, original_json, values_json, source_json FROM records;
+INSERT INTO record_values (record_id, values_json) SELECT id, values_json FROM records;
+INSERT INTO record_sources (record_id, original_json, source_json) SELECT id, original_json, source_json FROM records;
 ALTER TABLE records DROP COLUMN original_json;
 ALTER TABLE records DROP COLUMN values_json;
 ALTER TABLE records DROP COLUMN source_json;
 CREATE VIEW records_wide AS
-  SELECT r.*, v.original_json, v.values_json, v.source_json
-  FROM records r LEFT JOIN record_values v ON v.record_id = r.id;
+  SELECT r.*, v.values_json, s.original_json, s.source_json
+  FROM records r
+  LEFT JOIN record_values v ON v.record_id = r.id
+  LEFT JOIN record_sources s ON s.record_id = r.id;
 `,
   },
 ];

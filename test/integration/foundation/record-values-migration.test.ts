@@ -48,6 +48,7 @@ describe('moving record values to a table of their own (010)', () => {
       // Deleting a record deletes its values and issues with it.
       db.prepare('DELETE FROM records WHERE id = ?').run(ada);
       expect(db.prepare('SELECT count(*) FROM record_values').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM record_sources').pluck().get()).toBe(1);
       expect(db.prepare('SELECT count(*) FROM record_issues').pluck().get()).toBe(0);
     } finally {
       db.close();

@@ -36,6 +36,16 @@ describe('the records grid', () => {
   it('returns the last, partial window when scrolled to the end', () => {
     const p = page({ category: 'candidates' }, N - 7, 100);
     expect(p.rows.map((r) => r.key)).toEqual(Array.from({ length: 7 }, (_, i) => `C${N - 7 + i}`));
+    expect(p.total).toBe(N);
+  });
+
+  it('gives the same total whether the window is full, partial, exactly at the end or past it', () => {
+    const search: GridFilter = { category: 'candidates', search: 'C1' }; // C1, C10–C19, C100–C199
+    const matching = 1 + 10 + 100;
+    for (const [offset, limit, rows] of [[0, 1000, matching], [0, 50, 50], [100, 50, 11], [100, 11, 11], [matching, 10, 0], [500, 10, 0]]) {
+      const p = page(search, offset, limit);
+      expect([offset, limit, p.rows.length, p.total]).toEqual([offset, limit, rows, matching]);
+    }
   });
 
   it('gives each row its values, its issues with their fixes and its unmapped source columns', () => {

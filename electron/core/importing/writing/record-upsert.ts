@@ -32,8 +32,10 @@ export class RecordUpsert {
   private readonly select: Statement<[string, string], ExistingRow>;
   private readonly insert: Statement<[string, string, number, number]>;
   private readonly update: Statement<[number, number, number]>;
-  private readonly insertValues: Statement<[number, string, string, string]>;
-  private readonly updateValues: Statement<[string, string, string, number]>;
+  private readonly insertValues: Statement<[number, string]>;
+  private readonly updateValues: Statement<[string, number]>;
+  private readonly insertSources: Statement<[number, string, string]>;
+  private readonly updateSources: Statement<[string, string, number]>;
   private readonly insertChecked: Statement<unknown[]>;
   private readonly updateChecked: Statement<unknown[]>;
   private readonly deleteIssues: Statement<[number]>;
@@ -51,8 +53,7 @@ export class RecordUpsert {
     private readonly checker?: InsertChecker,
   ) {
     this.select = db.prepare(
-      `SELECT r.id, v.original_json, v.values_json, v.source_json, r.missing_from_source
-       FROM records r JOIN record_values v ON v.record_id = r.id WHERE r.category = ? AND r.key = ?`,
+      'SELECT id, original_json, values_json, source_json, missing_from_source FROM records_wide WHERE category = ? AND key = ?',
     );
     this.insert = db.prepare('INSERT INTO records (category, key, sheet_id, source_row) VALUES (?, ?, ?, ?)');
     this.update = db.prepare(
@@ -69,8 +70,10 @@ export class RecordUpsert {
          ${resultColumns.split(', ').map((c) => `${c} = ?`).join(', ')}
        WHERE id = ?`,
     );
-    this.insertValues = db.prepare('INSERT INTO record_values (record_id, original_json, values_json, source_json) VALUES (?, ?, ?, ?)');
-    this.updateValues = db.prepare('UPDATE record_values SET original_json = ?, values_json = ?, source_json = ? WHERE record_id = ?');
+    this.insertValues = db.prepare('INSERT INTO record_values (record_id, values_json) VALUES (?, ?)');
+    this.updateValues = db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?');
+    this.insertSources = db.prepare('INSERT INTO record_sources (record_id, original_json, source_json) VALUES (?, ?, ?)');
+    this.updateSources = db.prepare('UPDATE record_sources SET original_json = ?, source_json = ? WHERE record_id = ?');
     this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
     this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
     this.empty = db.prepare('SELECT 1 FROM records WHERE category = ? LIMIT 1').get(category) === undefined;
@@ -91,11 +94,13 @@ export class RecordUpsert {
             c.check_key, c.check_parent, c.check_candidate,
           ).lastInsertRowid,
         );
-        this.insertValues.run(id, originalJson, originalJson, sourceJson);
+        this.insertValues.run(id, originalJson);
+        this.insertSources.run(id, originalJson, sourceJson);
         this.checker.storeIssues(id, this.category, issues);
       } else {
         const id = Number(this.insert.run(this.category, record.key, sheetId, record.row).lastInsertRowid);
-        this.insertValues.run(id, originalJson, originalJson, sourceJson);
+        this.insertValues.run(id, originalJson);
+        this.insertSources.run(id, originalJson, sourceJson);
       }
       return { outcome: 'added', conflicts: [], keptEdits: 0 };
     }
@@ -123,7 +128,8 @@ export class RecordUpsert {
     } else {
       this.update.run(sheetId, record.row, existing.id);
     }
-    this.updateValues.run(nextOriginal, valuesJson, sourceJson, existing.id);
+    if (valuesJson !== existing.values_json) this.updateValues.run(valuesJson, existing.id);
+    this.updateSources.run(nextOriginal, sourceJson, existing.id);
     return { outcome: 'updated', conflicts: merged.conflicts, keptEdits: merged.keptEdits };
   }
 }
