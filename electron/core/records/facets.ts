@@ -8,6 +8,7 @@ import type {
 import { filterCondition, type SqlCondition } from './filter-sql';
 import { fieldPath } from './json-path';
 import { countMatching } from './window';
+import { countOnce } from './count-cache';
 
 export interface FacetOptions {
   valueFields?: string[];
@@ -21,7 +22,7 @@ const DEFAULT_MAX_VALUES = 30;
 
 export function fetchFacets(db: Db, filter: GridFilter, options: FacetOptions = {}): GridFacets {
   return {
-    total: countMatching(db, filter),
+    total: countOnce(db, filter, () => countMatching(db, filter)),
     statuses: statusCounts(db, filterCondition(db, filter, { status: true })),
     sync: syncCounts(db, filterCondition(db, filter, { sync: true })),
     rules: ruleFacets(db, issueScope(db, filter, { rule: true })),

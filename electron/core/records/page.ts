@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { GridFilter, GridPage, GridRow, GridSort, StoredStatus } from '../../../shared/contract/records';
 import { countMatching, windowIds } from './window';
+import { countOnce } from './count-cache';
 import { editedOriginals, issuesOf, parseValues, pick, unmappedHeaders } from './row-parts';
 
 interface RecordRow {
@@ -38,7 +39,9 @@ export function fetchPage(db: Db, request: PageRequest): GridPage {
   // A window that ends before its limit is the end of the view: its total needs no count, which
   // for a search or value filter is a second scan of every record's values.
   const total =
-    ids.length < request.limit && (ids.length > 0 || request.offset === 0) ? request.offset + ids.length : countMatching(db, request.filter);
+    ids.length < request.limit && (ids.length > 0 || request.offset === 0)
+      ? request.offset + ids.length
+      : countOnce(db, request.filter, () => countMatching(db, request.filter));
   return { total, offset: request.offset, rows: rowsByIds(db, ids) };
 }
 

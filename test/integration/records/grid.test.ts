@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../electron/core/db/connection';
+import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { fetchPage } from '../../../electron/core/records/page';
 import { fetchFacets } from '../../../electron/core/records/facets';
 import { gridColumns } from '../../../electron/core/records/columns';
@@ -10,9 +10,10 @@ import { openSeeded } from './support/open-seeded';
 
 const N = 300;
 let db: Db;
+let file: string;
 
 beforeAll(() => {
-  ({ db } = openSeeded({ candidates: N, jobs: 12, applications: 60 }));
+  ({ db, file } = openSeeded({ candidates: N, jobs: 12, applications: 60 }));
 });
 afterAll(() => db.close());
 
@@ -37,6 +38,33 @@ describe('the records grid', () => {
     const p = page({ category: 'candidates' }, N - 7, 100);
     expect(p.rows.map((r) => r.key)).toEqual(Array.from({ length: 7 }, (_, i) => `C${N - 7 + i}`));
     expect(p.total).toBe(N);
+  });
+
+  it('counts a view again once this connection or another one changed the workspace', () => {
+    const view: GridFilter = { category: 'candidates', search: 'Zebra-Total' };
+    const rename = (d: Db, key: string, name: string) =>
+      d.prepare("UPDATE record_values SET values_json = json_set(values_json, '$.lastName', ?) WHERE record_id = (SELECT id FROM records WHERE key = ?)").run(name, key);
+    const keys = ['C20', 'C21', 'C22', 'C23'];
+    const read = db.prepare('SELECT values_json FROM records_wide WHERE key = ?').pluck();
+    const before = keys.map((k) => read.get(k) as string);
+    try {
+      for (const k of keys.slice(0, 3)) rename(db, k, 'Zebra-Total');
+      expect(page(view, 0, 2).total).toBe(3); // a full window: counted
+      expect(page(view, 0, 2).total).toBe(3); // the same view again
+      rename(db, 'C22', 'Plain'); // this connection writes
+      expect(page(view, 0, 2).total).toBe(2);
+      const other = openWorkspaceDb(file); // another connection commits
+      try {
+        rename(other, 'C23', 'Zebra-Total');
+      } finally {
+        other.close();
+      }
+      expect(page(view, 0, 2).total).toBe(3);
+      expect(fetchFacets(db, view).total).toBe(3);
+    } finally {
+      const restore = db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = (SELECT id FROM records WHERE key = ?)');
+      keys.forEach((k, i) => restore.run(before[i], k));
+    }
   });
 
   it('gives the same total whether the window is full, partial, exactly at the end or past it', () => {
