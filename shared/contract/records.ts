@@ -82,7 +82,11 @@ export interface GridRow {
 }
 
 export interface GridPage {
-  total: number;
+  /**
+   * Records in the view. Null only when `deferTotal` was asked and counting would scan every
+   * record's values (a search or a value filter) while the window is full: ask `records:count`.
+   */
+  total: number | null;
   offset: number;
   rows: GridRow[];
 }
@@ -361,9 +365,13 @@ export const recordsMethods = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(100),
         sort: gridSortSchema.optional(),
+        /** Rows first: leave a total that needs a scan of values to `records:count` (the grid does). */
+        deferTotal: z.boolean().optional(),
       })
       .strict(),
   ),
+  /** The number of records in a view: the total a deferred page left out. */
+  'records:count': method<number>()(z.object({ filter: gridFilterSchema }).strict()),
   'records:facets': method<GridFacets>()(
     z
       .object({

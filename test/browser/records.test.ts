@@ -78,6 +78,17 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
     await poll(total).toBe(`${n(N)} records`);
   });
 
+  it('searches every record and gives the total once counted', async () => {
+    await page.getByTestId('records-search').fill('C-000');
+    await poll(total).toBe(`1,000 of ${n(N)} records match`);
+    await poll(() => row(0).isVisible()).toBe(true);
+    expect(await grid().getAttribute('aria-rowcount')).toBe('1001');
+    await grid().evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await poll(() => row(999).isVisible()).toBe(true);
+    await page.getByTestId('records-search').fill('');
+    await poll(total).toBe(`${n(N)} records`);
+  });
+
   it('fixes one cell inline and the counts follow', async () => {
     const before = errors();
     await poll(headerErrors).toContain(n(before));

@@ -8,6 +8,7 @@ import { useAppStore } from '../../renderer/src/stores/app';
 import { useShellCommands } from '../../renderer/src/stores/shell-commands';
 import { parseTsv, toTsv } from '../../renderer/src/components/grid-tsv';
 import { buildColumns, cellText, fieldCellTitle, typedValue } from '../../renderer/src/components/grid-model';
+import type { Input } from '../../shared/contract';
 import { setup } from './support/fake-backend';
 import { candidateColumns, detail, entry, gridRow, withGrid } from './support/records-fixtures';
 
@@ -92,6 +93,33 @@ describe('the records store', () => {
     expect(h.client.callsTo('records:page').every((q) => q.limit === PAGE_SIZE)).toBe(true);
   });
 
+  it('shows the rows of a search at once and its total once counted', async () => {
+    const h = setup();
+    const g = withGrid(h, { total: 1_000 });
+    let release: (n: number) => void = () => {};
+    h.client.handle('records:count', () => new Promise<number>((resolve) => (release = resolve)));
+    const store = useRecordsStore();
+    await store.open('candidates');
+    // The backend leaves a total that needs a scan of values to records:count.
+    h.client.handle('records:page', (q: Input<'records:page'>) => ({
+      total: q.deferTotal ? null : g.total,
+      offset: q.offset ?? 0,
+      rows: Array.from({ length: q.limit ?? 100 }, (_, k) => g.rows((q.offset ?? 0) + k)),
+    }));
+    await store.setFilter({ search: 'ann' });
+    await flushPromises();
+    expect(store.total).toBeNull();
+    expect(store.rowCount).toBe(PAGE_SIZE);
+    expect(store.rowAt(0)?.key).toBe('C-0');
+    expect(h.client.callsTo('records:count')).toEqual([{ filter: { category: 'candidates', search: 'ann' } }]);
+    release(640);
+    await flushPromises();
+    expect(store.total).toBe(640);
+    expect(store.rowCount).toBe(640);
+    await store.requestRange(150, 170);
+    expect(h.client.callsTo('records:count')).toHaveLength(1); // once per view
+  });
+
   it('asks for a window only once while it is on its way', async () => {
     const h = setup();
     withGrid(h, { total: 1_000 });
@@ -112,7 +140,9 @@ describe('the records store', () => {
     await store.toggleSort('lastName');
     await store.toggleSort('lastName');
     const last = h.client.callsTo('records:page').at(-1);
-    expect(last).toEqual({ filter: { category: 'candidates', rule: 'url-format' }, offset: 0, limit: PAGE_SIZE, sort: { column: 'lastName', direction: 'desc' } });
+    expect(last).toEqual({
+      filter: { category: 'candidates', rule: 'url-format' }, offset: 0, limit: PAGE_SIZE, sort: { column: 'lastName', direction: 'desc' }, deferTotal: true,
+    });
     expect(h.client.callsTo('records:facets').at(-1)?.filter).toEqual({ category: 'candidates', rule: 'url-format' });
     await store.toggleSort('lastName');
     expect(h.client.callsTo('records:page').at(-1)?.sort).toBeUndefined();

@@ -2,7 +2,7 @@ import { recordsMethods } from '../../../shared/contract/records';
 import { defineHandlers } from './define';
 import type { BackendContext } from '../context';
 import { gridColumns } from '../records/columns';
-import { fetchPage } from '../records/page';
+import { countView, fetchPage } from '../records/page';
 import { fetchFacets } from '../records/facets';
 import { recordDetail } from '../records/detail';
 import { workspaceSummary } from '../records/summary';
@@ -34,6 +34,7 @@ async function edit<C extends EditCommand>(ctx: BackendContext, command: C): Pro
 export const recordsHandlers = defineHandlers(recordsMethods, {
   'records:columns': ({ category }, ctx) => gridColumns(ctx.workspace().db, category),
   'records:page': (input, ctx) => fetchPage(ctx.workspace().db, input),
+  'records:count': ({ filter }, ctx) => countView(ctx.workspace().db, filter),
   'records:facets': ({ filter, valueFields, maxValues }, ctx) => fetchFacets(ctx.workspace().db, filter, { valueFields, maxValues }),
   'records:detail': (ref, ctx) => recordDetail(ctx.workspace().db, ref),
   'records:summary': ({ topRules }, ctx) => workspaceSummary(ctx.workspace().db, topRules),

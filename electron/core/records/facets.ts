@@ -7,8 +7,7 @@ import type {
 } from '../../../shared/contract/records';
 import { filterCondition, type SqlCondition } from './filter-sql';
 import { fieldPath } from './json-path';
-import { countMatching } from './window';
-import { countOnce } from './count-cache';
+import { countView } from './page';
 
 export interface FacetOptions {
   valueFields?: string[];
@@ -22,7 +21,7 @@ const DEFAULT_MAX_VALUES = 30;
 
 export function fetchFacets(db: Db, filter: GridFilter, options: FacetOptions = {}): GridFacets {
   return {
-    total: countOnce(db, filter, () => countMatching(db, filter)),
+    total: countView(db, filter),
     statuses: statusCounts(db, filterCondition(db, filter, { status: true })),
     sync: syncCounts(db, filterCondition(db, filter, { sync: true })),
     rules: ruleFacets(db, issueScope(db, filter, { rule: true })),

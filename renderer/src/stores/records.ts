@@ -92,6 +92,11 @@ export const useRecordsStore = defineStore('records', () => {
   const sort = ref<GridSort | null>(null);
   /** Records matching the view; null until the first window arrives. */
   const total = ref<number | null>(null);
+  /** Rows known to exist while a deferred total is being counted (the windows fetched so far). */
+  const provisional = ref(0);
+  /** The rows the grid lays out: the total, or what is known of it while it is counted. */
+  const rowCount = computed(() => total.value ?? provisional.value);
+  let countingGeneration = -1;
   const facets = ref<GridFacets | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);
@@ -162,10 +167,16 @@ export const useRecordsStore = defineStore('records', () => {
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
         ...(sort.value ? { sort: sort.value } : {}),
+        deferTotal: true,
       })
       .then((res) => {
         if (gen !== generation) return;
-        total.value = res.total;
+        if (res.total !== null) total.value = res.total;
+        else {
+          // Rows first; the total (a scan of every record's values) follows.
+          provisional.value = Math.max(provisional.value, res.offset + res.rows.length);
+          void loadTotal(gen);
+        }
         if (res.rows.length > 0 || page === 0) pages.value.set(page, res.rows);
         touch(page);
         evict();
@@ -204,6 +215,18 @@ export const useRecordsStore = defineStore('records', () => {
     }
   }
 
+  /** The total a deferred page left out; the current view's, once per generation. */
+  async function loadTotal(gen: number): Promise<void> {
+    if (countingGeneration === gen) return;
+    countingGeneration = gen;
+    try {
+      const n = await client().call('records:count', { filter: fullFilter.value });
+      if (gen === generation) total.value = n;
+    } catch (err) {
+      if (gen === generation) error.value = messageOf(err);
+    }
+  }
+
   /** A new view: every cached window is dropped and the first one fetched. */
   function reload(): Promise<void> {
     generation++;
@@ -211,6 +234,7 @@ export const useRecordsStore = defineStore('records', () => {
     recent = [];
     pages.value = new Map();
     total.value = null;
+    provisional.value = 0;
     range = { start: 0, end: PAGE_SIZE - 1 };
     active.value = { row: 0, col: active.value.col };
     anchor.value = { ...active.value };
@@ -472,7 +496,7 @@ export const useRecordsStore = defineStore('records', () => {
   });
 
   return {
-    category, columns, filter, sort, total, facets, error, busy, pages, active, anchor, detail, detailId, detailError,
+    category, columns, filter, sort, total, rowCount, facets, error, busy, pages, active, anchor, detail, detailId, detailError,
     fullFilter, filtered, selection, selectedRowCount,
     rowAt, requestRange, reload, refresh, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
     selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, preview, bulk, exclude, include,

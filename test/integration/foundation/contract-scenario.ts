@@ -41,6 +41,8 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'records:columns', input: { category: 'jobs' } },
   { method: 'records:page', input: { filter: { category: 'candidates' }, limit: 5 } },
   { method: 'records:page', input: { filter: { category: 'applications', status: 'error' }, limit: 5 } },
+  { method: 'records:page', input: { filter: { category: 'candidates', search: 'a' }, limit: 1, deferTotal: true } },
+  { method: 'records:count', input: { filter: { category: 'candidates', search: 'a' } } },
   { method: 'records:facets', input: { filter: { category: 'jobs' } } },
   { method: 'records:summary', input: {} },
   { method: 'records:detail', input: { recordId: 1 } },

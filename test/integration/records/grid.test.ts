@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
-import { fetchPage } from '../../../electron/core/records/page';
+import { countView, fetchPage } from '../../../electron/core/records/page';
 import { fetchFacets } from '../../../electron/core/records/facets';
 import { gridColumns } from '../../../electron/core/records/columns';
 import { workspaceSummary } from '../../../electron/core/records/summary';
@@ -17,8 +17,11 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
+/** A page as scripts get it: always with its total. */
 function page(filter: GridFilter, offset = 0, limit = 1000) {
-  return fetchPage(db, { filter, offset, limit });
+  const p = fetchPage(db, { filter, offset, limit });
+  if (p.total === null) throw new Error('a page without deferTotal always has its total');
+  return { ...p, total: p.total };
 }
 
 /** The generator's intent, recomputed independently of the SQL. */
@@ -65,6 +68,20 @@ describe('the records grid', () => {
       const restore = db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = (SELECT id FROM records WHERE key = ?)');
       keys.forEach((k, i) => restore.run(before[i], k));
     }
+  });
+
+  it('leaves the total of a full search window to records:count when asked to, and gives it once counted', () => {
+    const search: GridFilter = { category: 'candidates', search: 'C1' }; // 111 records
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('test.touch', ?)").run(String(Math.random())); // not counted yet
+    expect(fetchPage(db, { filter: search, offset: 0, limit: 50, deferTotal: true })).toMatchObject({ total: null, offset: 0 });
+    expect(fetchPage(db, { filter: search, offset: 0, limit: 50, deferTotal: true }).rows).toHaveLength(50);
+    expect(countView(db, search)).toBe(111);
+    expect(fetchPage(db, { filter: search, offset: 50, limit: 50, deferTotal: true }).total).toBe(111); // counted: kept
+    // Cheap totals (an index) and a window that ends early are never deferred.
+    expect(fetchPage(db, { filter: { category: 'candidates', status: 'error' }, offset: 0, limit: 5, deferTotal: true }).total).toBe(
+      page({ category: 'candidates', status: 'error' }).total,
+    );
+    expect(fetchPage(db, { filter: { category: 'candidates', search: 'C19' }, offset: 0, limit: 50, deferTotal: true }).total).toBe(11);
   });
 
   it('gives the same total whether the window is full, partial, exactly at the end or past it', () => {
