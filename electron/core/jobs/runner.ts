@@ -115,8 +115,10 @@ export class JobRunner {
     });
   }
 
-  private runInline(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
-    return runJobBody(job.info.kind, job.input, job.workspacePath, job.cancelFlag, onProgress);
+  private async runInline(job: QueuedJob, onProgress: (d: number, t: number, m: string) => void): Promise<unknown> {
+    const outcome = await runJobBody(job.info.kind, job.input, job.workspacePath, job.cancelFlag, onProgress);
+    outcome.settle();
+    return outcome.result;
   }
 
   /** Starts the worker ahead of the first job, so the first import does not wait for modules to load. */

@@ -13,6 +13,15 @@ port.on('message', (req: WorkerRequest) => {
   runJobBody(req.kind, req.input, req.workspacePath, new Int32Array(req.cancelFlag), (done, total, message) =>
     send({ type: 'progress', done, total, message }),
   )
-    .then((result) => send({ type: 'done', result }))
-    .catch((err: unknown) => send({ type: 'failed', error: toContractError(err) }));
+    .then(
+      (outcome) => {
+        send({ type: 'done', result: outcome.result });
+        try {
+          outcome.settle();
+        } catch {
+          // A checkpoint that could not run is retried by the next commit's own; nothing is lost.
+        }
+      },
+      (err: unknown) => send({ type: 'failed', error: toContractError(err) }),
+    );
 });

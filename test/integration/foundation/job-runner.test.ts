@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runJobBody } from '../../../electron/core/jobs/run-job-body';
 import { JobRunner } from '../../../electron/core/jobs/runner';
 import { openWorkspaceDb } from '../../../electron/core/db/connection';
 import type { JobFinished, JobProgress } from '../../../shared/contract';
@@ -28,6 +30,23 @@ describe('the job runner', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p.kind === 'check' && p.title === 'Checking')).toBe(true);
     expect(finished).toEqual([expect.objectContaining({ kind: 'check', ok: true, cancelled: false })]);
+  });
+
+  it('delivers a result before copying what the job wrote into the workspace file', async () => {
+    const file = workspaceWith(20_000);
+    const ui = openWorkspaceDb(file); // the app's own connection stays open, as it does
+    try {
+      const before = statSync(file).size;
+      const outcome = await runJobBody('check', {}, file, new Int32Array(new SharedArrayBuffer(4)), () => undefined);
+      expect((outcome.result as { checked: number }).checked).toBe(20_000);
+      // Committed, and visible to the app, but still in the write-ahead log.
+      expect(ui.prepare("SELECT count(*) FROM records WHERE status = 'unchecked'").pluck().get()).toBe(0);
+      expect(statSync(file).size).toBe(before);
+      outcome.settle();
+      expect(statSync(file).size).toBeGreaterThan(before);
+    } finally {
+      ui.close();
+    }
   });
 
   it('cancels a running job and leaves the workspace unchanged', async () => {
