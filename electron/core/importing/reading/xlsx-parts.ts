@@ -7,6 +7,8 @@ import { utf8Text, type ZipArchive } from './zip-archive';
  * the last entries (xl/workbook.xml among them: "Cannot read properties of undefined (reading
  * 'sheets')"), and decodes every chunk on its own, garbling characters split between chunks.
  * `parseWorkbookParts` drives the same part readers from a random-access archive instead.
+ * Private methods: exceljs is pinned to 4.4.0 in package.json, and the xlsx tests read every
+ * kind of cell through them, so an upgrade that changes them fails there first.
  */
 export interface WorkbookPartReaders {
   _parseRels(stream: Readable): Promise<void>;
