@@ -83,6 +83,7 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
     await poll(total).toBe(`1,000 of ${n(N)} records match`);
     await poll(() => row(0).isVisible()).toBe(true);
     expect(await grid().getAttribute('aria-rowcount')).toBe('1001');
+    await page.screenshot({ path: screenshotPath('records-search') });
     await grid().evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await poll(() => row(999).isVisible()).toBe(true);
     await page.getByTestId('records-search').fill('');
