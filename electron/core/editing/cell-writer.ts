@@ -139,33 +139,33 @@ export class CellWriter {
     let mask = 0;
     if (p.valuesChanged) this.writeValues.run(JSON.stringify(r.values), r.id);
     if (r.excluded !== r.excludedBefore) {
-      mask |= 2;
+      mask |= 1;
       params.push(r.excluded ? 1 : 0);
     }
     if (p.reason !== p.reasonBefore) {
-      mask |= 4;
+      mask |= 2;
       params.push(p.reason);
     }
     const res = p.result;
     if (res) {
       const s = r.stored;
       if (res.counts.status !== s.status) {
-        mask |= 8;
+        mask |= 4;
         params.push(res.counts.status);
       }
       if (res.counts.errors !== s.errors) {
-        mask |= 16;
+        mask |= 8;
         params.push(res.counts.errors);
       }
       if (res.counts.warnings !== s.warnings) {
-        mask |= 32;
+        mask |= 16;
         params.push(res.counts.warnings);
       }
       if (res.counts.infos !== s.infos) {
-        mask |= 64;
+        mask |= 32;
         params.push(res.counts.infos);
       }
-      mask |= 128;
+      mask |= 64;
       params.push(checkedAt, res.hash);
     }
     if (mask === 0) return;
@@ -216,10 +216,9 @@ const NO_ROWS: ReadonlyMap<number, RowSnapshot> = new Map();
 const EMPTY: FieldValues = Object.freeze({}) as FieldValues;
 const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);
 
-// Bit i of an update's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Bit 0 is unused:
-// values are written to record_values on their own.
+// Bit i of an update's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Values are
+// written to record_values on their own.
 const UPDATE_COLUMNS = [
-  { sql: '' },
   { sql: 'excluded = ?' },
   { sql: 'exclude_reason = ?' },
   { sql: 'status = ?' },

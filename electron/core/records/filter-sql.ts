@@ -27,7 +27,7 @@ export interface FilterOmissions {
 export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmissions = {}): SqlCondition {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const scansValues = (!!filter.search?.trim() || (!!filter.value && !omit.value)) && !hasIndexedCriterion(filter, omit);
+  const scansValues = readsValues(filter, omit) && !hasIndexedCriterion(filter, omit);
   parts.push(scansValues && categoryIsMostRecords(db, filter.category) ? '+r.category = ?' : 'r.category = ?');
   params.push(filter.category);
 
@@ -55,6 +55,11 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
     params.push(JSON.stringify(filter.recordIds));
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/** A search or a value criterion: testing it reads every candidate record's values. */
+export function readsValues(filter: GridFilter, omit: FilterOmissions = {}): boolean {
+  return !!filter.search?.trim() || (!!filter.value && !omit.value);
 }
 
 /**
