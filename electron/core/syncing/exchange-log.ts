@@ -37,13 +37,6 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
  * response's access_token, and — as a last line of defence — any occurrence of a known secret
  * anywhere in the row. Each API exchange also counts against the day's request budget, in the
  * same statement batch, so the count survives log retention.
- */
-/**
- * Writes every HTTP exchange of a sync to the workspace, with secrets removed before they touch
- * the file: Authorization (and cookie) headers, the token call's client_secret and the token
- * response's access_token, and — as a last line of defence — any occurrence of a known secret
- * anywhere in the row. Each API exchange also counts against the day's request budget, in the
- * same statement batch, so the count survives log retention.
  * An exchange is written once, when its answer (or error) is in: SQLite rewrites a whole row on
  * update, so logging the request first and the answer later would write the body twice.
  */

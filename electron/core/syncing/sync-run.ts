@@ -163,26 +163,31 @@ class SyncRun {
     let status: SyncSummary['status'] = 'finished';
     let failure: SyncFailure | null = null;
     // Fewer, larger WAL checkpoints while batches stream in (each checkpoint syncs the file to
-    // disk); restored afterwards. Applies to this connection only.
+    // disk). Restored after the run's last write, so the checkpoint of what the run wrote happens
+    // at this connection's next commit or close (a job worker's, after it has posted the result),
+    // not inside the run. Applies to this connection only.
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     if (!this.dryRun) this.db.pragma('wal_autocheckpoint = 10000');
     try {
-      await this.run();
-    } catch (err) {
-      if (err instanceof SyncCancelled) status = 'cancelled';
-      else if (err instanceof SyncFailure) {
-        status = 'failed';
-        failure = err;
-      } else {
-        this.finishRun('failed', null);
-        throw err;
+      try {
+        await this.run();
+      } catch (err) {
+        if (err instanceof SyncCancelled) status = 'cancelled';
+        else if (err instanceof SyncFailure) {
+          status = 'failed';
+          failure = err;
+        } else {
+          this.finishRun('failed', null);
+          throw err;
+        }
+      } finally {
+        this.transport?.close();
+        this.applyDeferred();
       }
+      return this.finishRun(status, failure);
     } finally {
-      this.transport?.close();
-      this.applyDeferred();
       this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     }
-    return this.finishRun(status, failure);
   }
 
   private async run(): Promise<void> {
