@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import { RowBatcher } from '../db/row-batcher';
 import type { Category, FieldValues } from '../../../shared/domain';
 import { IssueReplacer, TouchedChecker, noteExclusion, storedResultOf, type NewResult, type TouchedRecord } from '../compliance';
 import { fieldPath } from '../records/json-path';
@@ -33,16 +34,17 @@ interface Pending {
  * write. Must run inside the caller's transaction.
  */
 export class CellWriter {
-  private readonly insertEdit;
   private readonly readRows;
+  /** Values are queued and written 100 records a statement; flushed before anything reads them. */
   private readonly writeValues;
   private readonly updates = new Map<number, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {
-    this.insertEdit = db.prepare(
-      'INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?)',
+    // Every edited record has its values row; the upsert is only how many rows go in one statement.
+    this.writeValues = new RowBatcher(
+      db, 'INSERT INTO record_values (record_id, values_json)', 2,
+      'ON CONFLICT (record_id) DO UPDATE SET values_json = excluded.values_json',
     );
-    this.writeValues = db.prepare<[string, number]>('UPDATE record_values SET values_json = ? WHERE record_id = ?');
     this.readRows = db
       .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records_wide r WHERE r.id IN (SELECT value FROM json_each(?))`)
       .raw();
@@ -103,6 +105,7 @@ export class CellWriter {
         if (p.result) issues.add(id, p.result.category, p.result.issues);
         if (excluded !== excludedBefore) noteExclusion(this.db, id, excluded);
       }
+      this.writeValues.flush();
       progress.throwIfCancelled();
       progress.progress(Math.min(i + CHUNK, groups.length), groups.length, label);
     }
@@ -114,6 +117,7 @@ export class CellWriter {
       // last checked: build it before these records are written.
       const recheck = Recheck.prepare(this.db, deferred.map((p) => p.record.id));
       for (const p of deferred) this.write(p, checkedAt);
+      this.writeValues.flush();
       progress.throwIfCancelled();
       progress.progress(groups.length, groups.length, 'Re-checking');
       rechecked = recheck.run();
@@ -137,7 +141,7 @@ export class CellWriter {
     const r = p.record;
     const params: unknown[] = [];
     let mask = 0;
-    if (p.valuesChanged) this.writeValues.run(JSON.stringify(r.values), r.id);
+    if (p.valuesChanged) this.writeValues.add(r.id, JSON.stringify(r.values));
     if (r.excluded !== r.excludedBefore) {
       mask |= 1;
       params.push(r.excluded ? 1 : 0);
@@ -196,7 +200,9 @@ export class CellWriter {
 
   /** Logs each change as an edit of the operation. */
   log(operationId: number, changes: readonly PlannedChange[], at: number): void {
-    for (const c of changes) this.insertEdit.run(operationId, c.recordId, c.field, cellJson(c.before), cellJson(c.after), at);
+    const edits = new RowBatcher(this.db, 'INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at)', 6);
+    for (const c of changes) edits.add(operationId, c.recordId, c.field, cellJson(c.before), cellJson(c.after), at);
+    edits.flush();
   }
 }
 

@@ -41,3 +41,8 @@ export function snapshotAt(row: readonly unknown[], at: number): RowSnapshot {
 export function valuesOf(s: RowSnapshot): FieldValues {
   return (s.values ??= parseValues(s.valuesJson));
 }
+
+/** A record's cell: null when the field is not set (never a property inherited from Object.prototype). */
+export function cellOf(values: FieldValues, field: string): FieldValues[string] {
+  return Object.hasOwn(values, field) ? (values[field] ?? null) : null;
+}

@@ -4,7 +4,7 @@ import type { GridFilter } from '../../../shared/contract/records';
 import { filterCondition, type SqlCondition } from '../records/filter-sql';
 import { fieldPath } from '../records/json-path';
 import { parseCellJson } from './planned-change';
-import { SNAPSHOT_PARAMS, SNAPSHOT_WIDTH, snapshotAt, snapshotColumns, valuesOf, type RowSnapshot } from './row-snapshot';
+import { SNAPSHOT_PARAMS, SNAPSHOT_WIDTH, cellOf, snapshotAt, snapshotColumns, valuesOf, type RowSnapshot } from './row-snapshot';
 
 /**
  * The records a bulk operation acts on: the filter's, optionally narrowed to failing ones
@@ -52,7 +52,7 @@ export function readTargetCells(
   return rows.map((r) => {
     const row = snapshotAt(r, 1);
     const values = valuesOf(row);
-    const otherValue = !other ? null : fromSource ? parseCellJson(r[1 + SNAPSHOT_WIDTH] as string | null) : (values[other.name] ?? null);
-    return { id: r[0] as number, value: values[field] ?? null, other: otherValue, row };
+    const otherValue = !other ? null : fromSource ? parseCellJson(r[1 + SNAPSHOT_WIDTH] as string | null) : cellOf(values, other.name);
+    return { id: r[0] as number, value: cellOf(values, field), other: otherValue, row };
   });
 }

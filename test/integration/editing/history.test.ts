@@ -81,6 +81,27 @@ describe('undo and redo', () => {
     expect(valueOf(db, 'C1', 'lastName')).toBe('Jones');
   });
 
+  it('undoes a set of a column named like an Object property, which no record had, back to empty', () => {
+    // "constructor" and "toString" are plain column names to a spreadsheet; an empty one must read
+    // as empty, never as the function every JS object inherits under that name.
+    const values0 = snapshot(db);
+    for (const field of ['constructor', 'toString']) {
+      const done = run({ type: 'bulk', filter: all, action: { kind: 'fill', field, from: 'firstName', overwrite: false } });
+      expect(done.changedCells).toBeGreaterThan(30);
+    }
+    expect(valueOf(db, 'C1', 'constructor')).toBe(valueOf(db, 'C1', 'firstName'));
+    run({ type: 'undo' });
+    expect(run({ type: 'undo' }).message).toMatch(/^Undid #1/);
+    // Back to empty (an emptied cell is stored as null); every other cell as it was.
+    const after = snapshot(db);
+    for (const [key, was] of Object.entries(values0)) {
+      const [json, rest] = [after[key].slice(0, after[key].indexOf('}|') + 1), after[key].slice(after[key].indexOf('}|') + 1)];
+      const { constructor: c, toString: t, ...others } = JSON.parse(json) as Record<string, unknown>;
+      expect([c, t]).toEqual([null, null]);
+      expect(`${JSON.stringify(others)}${rest}`).toBe(was);
+    }
+  });
+
   it('says so when there is nothing to undo', () => {
     expect(run({ type: 'undo' })).toEqual({ operation: null, changedCells: 0, message: 'Nothing to undo.' });
   });

@@ -93,6 +93,22 @@ describe('reading dates as epoch milliseconds', () => {
     expect(formatEpochMs(Date.UTC(2025, 2, 4))).toBe('2025-03-04 UTC');
     expect(formatEpochMs(Date.UTC(2025, 2, 4, 9, 30), 'Europe/Berlin')).toBe('2025-03-04 10:30:00 GMT+1');
   });
+
+  it('formats UTC dates (its own fast path) exactly as luxon does, at any instant', () => {
+    const luxon = (ms: number) => {
+      const dt = DateTime.fromMillis(ms, { zone: 'UTC' });
+      return dt.toFormat(dt.hour || dt.minute || dt.second ? 'yyyy-MM-dd HH:mm:ss ZZZZ' : 'yyyy-MM-dd ZZZZ');
+    };
+    const anyInstant = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      // Whole days and whole seconds, where the time part is left out or kept.
+      fc.integer({ min: -1e6, max: 3e6 }).map((d) => d * 86_400_000),
+      fc.integer({ min: -1e11, max: 1e11 }).map((s) => s * 1000 + 7),
+    );
+    fc.assert(fc.property(anyInstant, (ms) => formatEpochMs(ms) === luxon(ms)), { numRuns: 2000 });
+    const yearZero = new Date(0).setUTCFullYear(0, 0, 1);
+    for (const ms of [yearZero - 1, yearZero, Date.UTC(2025, 0, 1, 0, 0, 0, 999)]) expect(formatEpochMs(ms)).toBe(luxon(ms));
+  });
 });
 
 describe('date reading, for any date', () => {
