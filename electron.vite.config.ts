@@ -11,8 +11,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // The job worker must sit beside the main bundle: the runner loads ./worker.js.
+          // Worker threads must sit beside the main bundle (see electron/core/jobs/worker-entry.ts).
           worker: resolve(import.meta.dirname, 'electron/core/jobs/worker.ts'),
+          'scan-worker': resolve(import.meta.dirname, 'electron/core/compliance/scan-worker.ts'),
         },
       },
     },

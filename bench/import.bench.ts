@@ -46,7 +46,7 @@ function row(r: number): unknown[] {
   return out;
 }
 
-async function writeXlsx(path: string): Promise<void> {
+export async function writeXlsx(path: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('Jobs');
   ws.addRow(HEADERS).commit();
@@ -59,7 +59,7 @@ async function writeXlsx(path: string): Promise<void> {
   await wb.commit();
 }
 
-function writeCsv(path: string): void {
+export function writeCsv(path: string): void {
   const cell = (v: unknown) => {
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -118,6 +118,11 @@ export class ResultBatch {
     return true;
   }
 
+  /** Queues a result already known to differ from the stored one, with its fingerprint. */
+  add(category: Category, id: number, issues: Issue[], hash: string, keys: KeyColumns): void {
+    this.pending.push({ id, category, issues, hash, keys: { key: keys.key, parentRef: keys.parentRef, candidateRef: keys.candidateRef } });
+  }
+
   /** Writes what is queued. Not while a statement of this connection is being iterated. */
   flush(): void {
     if (this.pending.length === 0) return;

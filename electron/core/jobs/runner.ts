@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ContractFailure, isContractError } from '../../../shared/contract/define';
 import type { JobFinished, JobInfo, JobKind, JobProgress } from '../../../shared/contract/jobs';
 import type { WorkerMessage, WorkerRequest } from './job-types';
 import { runJobBody } from './run-job-body';
 import { toContractError } from './errors';
+import { workerEntry } from './worker-entry';
 
 export interface JobRunnerEvents {
   started(info: JobInfo): void;
@@ -135,7 +135,7 @@ export class JobRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { url, workerData } = workerEntry();
+    const { url, workerData } = workerEntry('job');
     const worker = new Worker(url, { workerData });
     // An idle worker must not keep the CLI or a test process alive.
     worker.unref();
@@ -186,16 +186,3 @@ function toFailure(err: unknown): ContractFailure {
   return new ContractFailure(e.code, e.message, e.details);
 }
 
-/**
- * From sources (tsx, vitest) the worker is worker.ts loaded through tsx; in the built app
- * electron-vite emits it beside the main bundle as worker.js.
- */
-function workerEntry(): { url: URL; workerData?: { entry: string } } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (fromSource) {
-    return { url: new URL('./worker-from-source.mjs', import.meta.url), workerData: { entry: new URL('./worker.ts', import.meta.url).href } };
-  }
-  // The runner may be bundled into out/main/index.js or into a chunk under out/main/chunks/.
-  const beside = new URL('./worker.js', import.meta.url);
-  return { url: existsSync(beside) ? beside : new URL('../worker.js', import.meta.url) };
-}

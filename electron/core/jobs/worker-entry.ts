@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+
+/** The app's worker threads: the job worker, and a full check's scan helper. */
+const ENTRIES = {
+  job: { source: './worker.ts', built: 'worker.js' },
+  'check-scan': { source: '../compliance/scan-worker.ts', built: 'scan-worker.js' },
+} as const;
+
+export type WorkerName = keyof typeof ENTRIES;
+
+/**
+ * Where a worker thread's code is. From sources (tsx, vitest) it is the .ts module loaded through
+ * tsx (worker-from-source.mjs, with the module's URL as workerData.entry); in the built app
+ * electron-vite emits each entry beside the main bundle (see electron.vite.config.ts).
+ * `workerData` is merged with the caller's own.
+ */
+export function workerEntry(name: WorkerName, workerData: Record<string, unknown> = {}): { url: URL; workerData: Record<string, unknown> } {
+  const entry = ENTRIES[name];
+  if (import.meta.url.endsWith('.ts')) {
+    return {
+      url: new URL('./worker-from-source.mjs', import.meta.url),
+      workerData: { ...workerData, entry: new URL(entry.source, import.meta.url).href },
+    };
+  }
+  // This module may be bundled into out/main/index.js or into a chunk under out/main/chunks/.
+  const beside = new URL(`./${entry.built}`, import.meta.url);
+  return { url: existsSync(beside) ? beside : new URL(`../${entry.built}`, import.meta.url), workerData };
+}

@@ -1,0 +1,174 @@
+import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkAll, LAST_CHECK_SETTING } from '../../../electron/core/compliance';
+import { ScanHelper } from '../../../electron/core/compliance/scan-helper';
+import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
+import { getSetting } from '../../../electron/core/db/settings-table';
+import type { Category, FieldValues } from '../../../shared/domain';
+import { DAY, NOW, validRecord } from '../../unit/rsc/fixtures';
+import { tempDir } from '../../support/temp';
+import { editRecord, insertRecord, setExcluded, snapshot } from './workspace';
+
+const SEQUENTIAL = { parallelFrom: Number.POSITIVE_INFINITY };
+const SHARED = { parallelFrom: 0 };
+
+let dir = '';
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function workspace(name: string): Db {
+  const db = openWorkspaceDb(join(dir, name));
+  open.push(db);
+  return db;
+}
+
+/** A copy of the workspace file, opened on its own connection. */
+function copyOf(db: Db, name: string): Db {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(db.name, join(dir, name));
+  return workspace(name);
+}
+
+/**
+ * ~12,000 linked records stored in shuffled category order, so references point across the
+ * split in both directions, with defects, references to records not imported, and exclusions.
+ */
+function seed(db: Db): number[] {
+  let state = 11;
+  const rnd = () => ((state = (state * 16807) % 2147483647) / 2147483647);
+  const rows: [Category, FieldValues][] = [];
+  const N = 3000;
+  for (let i = 0; i < N; i++) {
+    const defect = rnd() < 0.1 ? Math.floor(rnd() * 4) : -1;
+    rows.push(['jobs', { ...validRecord('jobs'), externalJobPostingId: `J${i}`, title: defect === 0 ? '' : `Engineer ${i}` }]);
+    rows.push(['candidates', { ...validRecord('candidates'), atsCandidateId: `C${i}`, emailAddresses: defect === 1 ? 'nope' : `c${i}@example.com` }]);
+    rows.push([
+      'applications',
+      {
+        ...validRecord('applications'),
+        atsJobApplicationId: `A${i}`,
+        atsJobPostingId: `J${defect === 2 ? i + N : Math.floor(rnd() * N)}`,
+        atsCandidateId: `C${Math.floor(rnd() * N)}`,
+        atsCreatedAt: defect === 3 ? Math.floor((NOW - 30 * DAY) / 1000) : NOW - 30 * DAY,
+      },
+    ]);
+    rows.push(['stages', { ...validRecord('stages'), atsJobApplicationId: `A${rnd() < 0.05 ? i + N : i}`, stageId: `S${i}` }]);
+  }
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  const ids: number[] = [];
+  db.transaction(() => {
+    for (const [category, values] of rows) ids.push(insertRecord(db, category, values));
+  })();
+  return ids;
+}
+
+/** Key edits that make duplicates (one of each pair on each side of the split) and fix some, exclusions, defects. */
+function edit(db: Db, ids: number[], round: number): void {
+  const byCategory = (category: Category) =>
+    db.prepare('SELECT id FROM records WHERE category = ? ORDER BY id').pluck().all(category) as number[];
+  const candidates = byCategory('candidates');
+  const jobs = byCategory('jobs');
+  const keyOf = (id: number) => db.prepare('SELECT key FROM records WHERE id = ?').pluck().get(id) as string;
+  for (let k = 0; k < 40; k++) {
+    // A record of the first half takes the key of one in the second, and the other way round.
+    const low = candidates[k * 7 + round];
+    const high = candidates[candidates.length - 1 - k * 5 - round];
+    if (k % 2 === 0) editRecord(db, low, { atsCandidateId: keyOf(high) });
+    else editRecord(db, high, { atsCandidateId: keyOf(low) });
+  }
+  for (let k = 0; k < 20; k++) {
+    const job = k % 2 === 0 ? jobs[k * 11 + round] : jobs[jobs.length - 1 - k * 11 - round];
+    editRecord(db, job, { externalJobPostingId: `J${k * 13 + 1}` });
+  }
+  for (let k = 0; k < 30; k++) setExcluded(db, ids[(k * 397 + round * 31) % ids.length], k % 3 !== 0);
+  for (let k = 0; k < 50; k++) editRecord(db, ids[(k * 211 + round) % ids.length], { atsCreatedAt: 1_700_000_000 });
+}
+
+function stateOf(db: Db): unknown {
+  return {
+    outcomes: snapshot(db),
+    columns: db.prepare('SELECT id, check_hash, check_key, check_parent, check_candidate, checked_at FROM records ORDER BY id').all(),
+  };
+}
+
+describe('a full check shared with a second thread', () => {
+  it('reaches exactly the verdicts of the single-threaded check, first time and after edits', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const one = workspace('one.rscw');
+    const ids = seed(one);
+    const two = copyOf(one, 'two.rscw');
+    const started = vi.spyOn(ScanHelper, 'start');
+
+    const first = [checkAll(one, { now: NOW, ...SEQUENTIAL }), checkAll(two, { now: NOW, ...SHARED })];
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(started.mock.results[0].value).toBeInstanceOf(ScanHelper);
+    expect(first[1]).toMatchObject({ checked: first[0].checked, changed: first[0].changed });
+    expect(first[0].checked).toBe(12_000);
+    expect(stateOf(two)).toEqual(stateOf(one));
+    // The data has what makes the halves depend on each other.
+    const rules = one.prepare('SELECT DISTINCT rule FROM record_issues').pluck().all();
+    expect(rules).toEqual(expect.arrayContaining(['job-not-imported', 'application-not-imported', 'email-format', 'date-seconds']));
+
+    for (let round = 1; round <= 2; round++) {
+      edit(one, ids, round);
+      edit(two, ids, round);
+      const again = [checkAll(one, { now: NOW + round, ...SEQUENTIAL }), checkAll(two, { now: NOW + round, ...SHARED })];
+      expect(again[1]).toMatchObject({ checked: again[0].checked, changed: again[0].changed });
+      expect(again[0].changed).toBeGreaterThan(100);
+      expect(stateOf(two), `round ${round}`).toEqual(stateOf(one));
+      expect(one.prepare("SELECT count(*) FROM record_issues WHERE rule = 'duplicate-key'").pluck().get()).toBeGreaterThan(40);
+    }
+    expect(started).toHaveBeenCalledTimes(3);
+  });
+
+  it('changes nothing when cancelled while taking the second thread\'s verdicts', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const db = workspace('w.rscw');
+    seed(db);
+    checkAll(db, { now: NOW, ...SHARED });
+    const before = stateOf(db);
+    const setting = getSetting(db, LAST_CHECK_SETTING);
+    db.prepare("UPDATE records SET pack_version = 'older'").run();
+    // Progress comes every 5,000 records: the third call is in the second thread's half.
+    let polls = 0;
+    expect(() => checkAll(db, { now: NOW + 9, ...SHARED, isCancelled: () => ++polls === 2 })).toThrow(
+      expect.objectContaining({ code: 'CANCELLED' }),
+    );
+    expect(polls).toBe(2);
+    db.prepare("UPDATE records SET pack_version = ?").run(JSON.parse(setting!).packVersion as string);
+    expect(stateOf(db)).toEqual(before);
+    expect(getSetting(db, LAST_CHECK_SETTING)).toBe(setting);
+  });
+
+  it('fails with the second thread\'s reason, and writes nothing, when that thread cannot read the workspace', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const db = workspace('w.rscw');
+    const id = insertRecord(db, 'jobs', validRecord('jobs'));
+    for (let i = 2; i < 40; i++) insertRecord(db, 'jobs', { ...validRecord('jobs'), externalJobPostingId: `J${i}` });
+    // The helper opens the file by name: gone, it cannot start its scan.
+    unlinkSync(db.name);
+    expect(() => checkAll(db, { now: NOW, ...SHARED })).toThrow(/second thread failed: .*unable to open database file/);
+    expect(db.prepare('SELECT status FROM records WHERE id = ?').pluck().get(id)).toBe('unchecked');
+  });
+
+  it('is not used inside a caller\'s transaction, whose writes another connection cannot see', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const db = workspace('w.rscw');
+    const id = insertRecord(db, 'jobs', validRecord('jobs'));
+    const started = vi.spyOn(ScanHelper, 'start');
+    db.transaction(() => {
+      editRecord(db, id, { title: '' });
+      checkAll(db, { now: NOW, ...SHARED });
+    })();
+    expect(started).not.toHaveBeenCalled();
+    expect(db.prepare('SELECT status FROM records WHERE id = ?').pluck().get(id)).toBe('error');
+  });
+});
