@@ -10,6 +10,7 @@ import { CheckContexts, type ContextOverrides } from './check-context';
 import { keyOfNormalized, referencesOf, type IndexEntry } from './record-index';
 import { checkHash, ResultBatch } from './result-writer';
 import { ScanHelper } from './scan-helper';
+import { chunkRange, decodeChunk, type ScanChunks } from './scan-protocol';
 import { CATEGORY_ORDER, SCAN_COLUMNS, scanRecord, type ScanRow, type ScannedRecord } from './scan-record';
 
 export interface CheckAllOptions extends ContextOverrides {
@@ -21,9 +22,13 @@ export interface CheckAllOptions extends ContextOverrides {
    * PARALLEL_FROM. Only a check that opens its own transaction can share it.
    */
   parallelFrom?: number;
+  /** Tests: let the second thread take its first chunk before this one starts, so it has a share of even a few records. */
+  helperFirst?: boolean;
 }
 
 export type CheckAllResult = CheckRunResult;
+
+type Entry = Omit<IndexEntry, 'category'>;
 
 /** Settings key of the last full check: {"at": ms, "packVersion": "…", "timeZone": "…", "records": N}. */
 export const LAST_CHECK_SETTING = 'compliance.lastFullCheck';
@@ -80,15 +85,14 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
     // revisit then restores the result it had, and it must not count as changed.
     const scanWritten = new Map<number, string | null>();
     const total = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-    const split = mayShare && total >= (opts.parallelFrom ?? PARALLEL_FROM) ? splitId(db, total) : null;
-    const helper = split === null ? null : ScanHelper.start(db, split, { timeZone: contexts.timeZone, now: checkedAt });
-    const lastLocalId = helper ? split! : Number.MAX_SAFE_INTEGER;
+    const chunks = mayShare && total >= (opts.parallelFrom ?? PARALLEL_FROM) ? scanChunks(db) : null;
+    const helper = chunks && ScanHelper.start(db, chunks, { timeZone: contexts.timeZone, now: checkedAt });
     const scan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM records_wide WHERE id > ? AND id <= ? ORDER BY id`).raw();
 
     let done = 0;
     let changed = 0;
     /** Settles one record's scan verdict; true when the batch is full and should be written. */
-    const settle = (s: ScannedRecord): boolean => {
+    const settle = (s: Readonly<ScannedRecord>): boolean => {
       let deferred = false;
       if (s.keyMoved) {
         const ids = moved[s.category].get(s.key!);
@@ -127,25 +131,53 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
     };
 
     try {
-      let lastId = 0;
-      let more = true;
-      while (more) {
-        // One iterator until changed results pile up: better-sqlite3 allows no writes while a
-        // statement is iterating, so the scan pauses, writes, and resumes after the last id.
-        more = false;
-        for (const row of scan.iterate(lastId, lastLocalId) as IterableIterator<ScanRow>) {
-          lastId = row[0];
-          const scanned = scanRecord(row, contexts);
-          if (scanned && settle(scanned)) {
-            more = true;
-            break;
+      if (helper && chunks) {
+        // Chunks in id order, each settled once every chunk before it is: this thread's own as
+        // soon as they are scanned and their turn comes, the helper's as they arrive.
+        const own = new Map<number, ScannedRecord[]>();
+        let next = 0;
+        const settleReady = (wait: boolean) => {
+          while (next < chunks.count) {
+            const mine = own.get(next);
+            const theirs = mine ? undefined : wait ? helper.waitFor(next) : helper.take(next);
+            if (!mine && !theirs) return;
+            own.delete(next);
+            if (mine) for (const s of mine) if (settle(s)) batch.flush();
+            if (theirs) decodeChunk(theirs, (s) => settle(s) && batch.flush());
+            next++;
+            batch.flush();
           }
+        };
+        if (opts.helperFirst) helper.waitUntilStarted();
+        for (let k = helper.claim(); k !== null; k = helper.claim()) {
+          const { afterId, lastId } = chunkRange(chunks, k);
+          const records: ScannedRecord[] = [];
+          for (const row of scan.iterate(afterId, lastId) as IterableIterator<ScanRow>) {
+            const scanned = scanRecord(row, contexts);
+            if (scanned) records.push(scanned);
+          }
+          own.set(k, records);
+          settleReady(false);
         }
-        batch.flush();
-      }
-      if (helper) {
-        for (const scanned of helper.results()) if (settle(scanned)) batch.flush();
-        batch.flush();
+        // Every chunk is taken: the rest are the helper's, or this thread's waiting their turn.
+        settleReady(true);
+      } else {
+        let lastId = 0;
+        let more = true;
+        while (more) {
+          // One iterator until changed results pile up: better-sqlite3 allows no writes while a
+          // statement is iterating, so the scan pauses, writes, and resumes after the last id.
+          more = false;
+          for (const row of scan.iterate(lastId, Number.MAX_SAFE_INTEGER) as IterableIterator<ScanRow>) {
+            lastId = row[0];
+            const scanned = scanRecord(row, contexts);
+            if (scanned && settle(scanned)) {
+              more = true;
+              break;
+            }
+          }
+          batch.flush();
+        }
       }
     } finally {
       helper?.stop();
@@ -187,10 +219,12 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
   };
 }
 
-/** The id that splits the records in two halves: this thread scans up to it, the helper after it. */
-function splitId(db: Db, total: number): number | null {
-  const id = db.prepare('SELECT id FROM records ORDER BY id LIMIT 1 OFFSET ?').pluck().get(Math.floor(total / 2)) as number | undefined;
-  return id ?? null;
+/** The records' id span in chunks shared with the helper: ~256 of them, at least 2,000 ids each. */
+function scanChunks(db: Db): ScanChunks | null {
+  const span = db.prepare('SELECT min(id) AS first, max(id) AS last FROM records').get() as { first: number | null; last: number | null };
+  if (span.first === null || span.last === null) return null;
+  const width = Math.max(2_000, Math.ceil((span.last - span.first + 1) / 256));
+  return { firstId: span.first, width, count: Math.ceil((span.last - span.first + 1) / width) };
 }
 
 /**

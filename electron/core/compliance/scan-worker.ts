@@ -1,18 +1,20 @@
-// Entry of a full check's helper thread: scans the records after a given id on its own read
-// connection and sends each record's verdict (scan-record.ts) to the check, in chunks. It never
-// writes; the check applies every result in its own transaction (see scan-helper.ts).
+// Entry of a full check's helper thread: takes the next chunk of records whenever it is free
+// (scan-protocol.ts), scans it on its own read connection and sends each record's verdict
+// (scan-record.ts). It never writes; the check applies every result in its own transaction, in
+// id order (see scan-helper.ts).
 import { workerData } from 'node:worker_threads';
 import { openWorkspaceDb } from '../db/connection';
 import { CheckContexts } from './check-context';
 import { SCAN_COLUMNS, scanRecord, type ScanRow, type ScannedRecord } from './scan-record';
-import { SIGNAL_POSTED, SIGNAL_STOP, type ScanWorkerData, type ScanWorkerMessage } from './scan-protocol';
+import {
+  SIGNAL_HELPER_CHUNKS, SIGNAL_POSTED, SIGNAL_STOP, chunkRange, claimChunk, encodeChunk, type ScanWorkerData, type ScanWorkerMessage,
+} from './scan-protocol';
 
-const CHUNK = 2_000;
 const data = workerData as ScanWorkerData;
 const signal = new Int32Array(data.signal);
 
 function send(message: ScanWorkerMessage): void {
-  data.port.postMessage(message);
+  data.port.postMessage(message, message.type === 'records' ? [message.chunk.numbers.buffer] : []);
   // Posted first, counted second: the check reads the count before it looks for a message.
   Atomics.add(signal, SIGNAL_POSTED, 1);
   Atomics.notify(signal, SIGNAL_POSTED);
@@ -22,21 +24,24 @@ try {
   const db = openWorkspaceDb(data.file, { readonly: true });
   try {
     const contexts = new CheckContexts(db, { timeZone: data.timeZone, now: data.now });
-    const scan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM records_wide WHERE id > ? ORDER BY id`).raw();
-    let chunk: ScannedRecord[] = [];
+    const scan = db.prepare(`SELECT ${SCAN_COLUMNS} FROM records_wide WHERE id > ? AND id <= ? ORDER BY id`).raw();
     let scanned = 0;
-    for (const row of scan.iterate(data.afterId) as IterableIterator<ScanRow>) {
-      const record = scanRecord(row, contexts);
-      if (record === null) continue;
-      chunk.push(record);
-      scanned++;
-      if (chunk.length === CHUNK) {
+    // One read transaction for every chunk: the same snapshot throughout.
+    db.transaction(() => {
+      for (let k = claimChunk(signal, data.chunks); k !== null; k = claimChunk(signal, data.chunks)) {
+        Atomics.add(signal, SIGNAL_HELPER_CHUNKS, 1);
+        Atomics.notify(signal, SIGNAL_HELPER_CHUNKS);
         if (Atomics.load(signal, SIGNAL_STOP) !== 0) break;
-        send({ type: 'records', records: chunk });
-        chunk = [];
+        const { afterId, lastId } = chunkRange(data.chunks, k);
+        const records: ScannedRecord[] = [];
+        for (const row of scan.iterate(afterId, lastId) as IterableIterator<ScanRow>) {
+          const record = scanRecord(row, contexts);
+          if (record !== null) records.push(record);
+        }
+        scanned += records.length;
+        send({ type: 'records', index: k, chunk: encodeChunk(records) });
       }
-    }
-    if (chunk.length > 0) send({ type: 'records', records: chunk });
+    })();
     send({ type: 'done', scanned });
   } finally {
     db.close();

@@ -11,7 +11,8 @@ import { tempDir } from '../../support/temp';
 import { editRecord, insertRecord, setExcluded, snapshot } from './workspace';
 
 const SEQUENTIAL = { parallelFrom: Number.POSITIVE_INFINITY };
-const SHARED = { parallelFrom: 0 };
+// The helper takes its first chunk before this thread starts, so it has a share however fast this thread is.
+const SHARED = { parallelFrom: 0, helperFirst: true };
 
 let dir = '';
 const open: Db[] = [];
@@ -106,10 +107,16 @@ describe('a full check shared with a second thread', () => {
     const ids = seed(one);
     const two = copyOf(one, 'two.rscw');
     const started = vi.spyOn(ScanHelper, 'start');
+    const claims = vi.spyOn(ScanHelper.prototype, 'claim');
 
     const first = [checkAll(one, { now: NOW, ...SEQUENTIAL }), checkAll(two, { now: NOW, ...SHARED })];
     expect(started).toHaveBeenCalledTimes(1);
     expect(started.mock.results[0].value).toBeInstanceOf(ScanHelper);
+    // Both threads scanned chunks: this one some (its last claim is the refused one), the helper the rest.
+    const taken = claims.mock.results.filter((r) => r.value !== null).length;
+    const chunks = (started.mock.calls[0][1] as { count: number }).count;
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(chunks);
     expect(first[1]).toMatchObject({ checked: first[0].checked, changed: first[0].changed });
     expect(first[0].checked).toBe(12_000);
     expect(stateOf(two)).toEqual(stateOf(one));
@@ -137,26 +144,50 @@ describe('a full check shared with a second thread', () => {
     const before = stateOf(db);
     const setting = getSetting(db, LAST_CHECK_SETTING);
     db.prepare("UPDATE records SET pack_version = 'older'").run();
-    // Progress comes every 5,000 records: the third call is in the second thread's half.
-    let polls = 0;
-    expect(() => checkAll(db, { now: NOW + 9, ...SHARED, isCancelled: () => ++polls === 2 })).toThrow(
+    // The consultant cancels once this thread is taking the helper's chunks.
+    let taking = false;
+    const take = ScanHelper.prototype.take;
+    vi.spyOn(ScanHelper.prototype, 'take').mockImplementation(function (this: ScanHelper, index) {
+      const chunk = take.call(this, index);
+      if (chunk) taking = true;
+      return chunk;
+    });
+    const waitFor = ScanHelper.prototype.waitFor;
+    vi.spyOn(ScanHelper.prototype, 'waitFor').mockImplementation(function (this: ScanHelper, index) {
+      taking = true;
+      return waitFor.call(this, index);
+    });
+    expect(() => checkAll(db, { now: NOW + 9, ...SHARED, isCancelled: () => taking })).toThrow(
       expect.objectContaining({ code: 'CANCELLED' }),
     );
-    expect(polls).toBe(2);
+    expect(taking).toBe(true);
     db.prepare("UPDATE records SET pack_version = ?").run(JSON.parse(setting!).packVersion as string);
     expect(stateOf(db)).toEqual(before);
     expect(getSetting(db, LAST_CHECK_SETTING)).toBe(setting);
   });
 
-  it('fails with the second thread\'s reason, and writes nothing, when that thread cannot read the workspace', () => {
+  it('fails with the second thread\'s reason, and writes nothing, when that thread cannot check its chunk', () => {
     dir = tempDir('rscw-parallel-check-');
     const db = workspace('w.rscw');
-    const id = insertRecord(db, 'jobs', validRecord('jobs'));
+    const broken = insertRecord(db, 'jobs', validRecord('jobs'));
     for (let i = 2; i < 40; i++) insertRecord(db, 'jobs', { ...validRecord('jobs'), externalJobPostingId: `J${i}` });
-    // The helper opens the file by name: gone, it cannot start its scan.
-    unlinkSync(db.name);
-    expect(() => checkAll(db, { now: NOW, ...SHARED })).toThrow(/second thread failed: .*unable to open database file/);
-    expect(db.prepare('SELECT status FROM records WHERE id = ?').pluck().get(id)).toBe('unchecked');
+    // Values no JSON reader accepts, in the first chunk: the one the helper takes first.
+    db.prepare("UPDATE record_values SET values_json = '{not json' WHERE record_id = ?").run(broken);
+    expect(() => checkAll(db, { now: NOW, ...SHARED })).toThrow(/second thread failed: .*JSON/);
+    expect(db.prepare("SELECT count(*) FROM records WHERE status <> 'unchecked'").pluck().get()).toBe(0);
+  });
+
+  it('checks everything on this thread when the second cannot open the workspace', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const one = workspace('one.rscw');
+    for (let i = 1; i < 40; i++) insertRecord(one, 'jobs', { ...validRecord('jobs'), externalJobPostingId: `J${i}`, title: i % 3 ? 'T' : '' });
+    const two = copyOf(one, 'two.rscw');
+    // The helper opens the file by name: gone, it cannot start.
+    unlinkSync(two.name);
+    const shared = checkAll(two, { now: NOW, ...SHARED });
+    expect(shared).toMatchObject({ checked: 39, changed: 39 });
+    checkAll(one, { now: NOW, ...SEQUENTIAL });
+    expect(stateOf(two)).toEqual(stateOf(one));
   });
 
   it('is not used inside a caller\'s transaction, whose writes another connection cannot see', () => {
