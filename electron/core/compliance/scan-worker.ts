@@ -14,7 +14,7 @@ const data = workerData as ScanWorkerData;
 const signal = new Int32Array(data.signal);
 
 function send(message: ScanWorkerMessage): void {
-  data.port.postMessage(message, message.type === 'records' ? [message.chunk.numbers.buffer] : []);
+  data.port.postMessage(message, message.type === 'records' ? [message.chunk.numbers.buffer as ArrayBuffer] : []);
   // Posted first, counted second: the check reads the count before it looks for a message.
   Atomics.add(signal, SIGNAL_POSTED, 1);
   Atomics.notify(signal, SIGNAL_POSTED);
