@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import type { Category, Issue, RecordStatus } from '../../../shared/domain';
-import { fnv1a32 } from '../../../shared/rsc/keys';
+import { fnv1a32Parts } from '../../../shared/rsc/keys';
 
 /** A record's key and references as its check computed them (stored in records.check_key, …). */
 export interface KeyColumns {
@@ -62,7 +62,7 @@ const sharedHashes = new WeakMap<Issue, [number, number]>();
 
 /** records.check_hash: the result's fingerprint together with the key and references stored beside it. */
 export function checkHash(issues: readonly Issue[], keys: KeyColumns): string {
-  return `${resultHash(issues)}:${fnv1a32(`${keys.key ?? ''}\u001f${keys.parentRef ?? ''}\u001f${keys.candidateRef ?? ''}`)}`;
+  return `${resultHash(issues)}:${fnv1a32Parts([keys.key, keys.parentRef, keys.candidateRef])}`;
 }
 
 function issueHash(i: Issue): [number, number] {
