@@ -2,11 +2,12 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 
 /**
- * Writes many rows with one statement per `size` rows (`VALUES (?, …), (?, …), …`). For the
- * 100,000 rows of a bulk edit, the cost of one statement call per row (binding, stepping and
- * resetting from JS) is as much as SQLite's own work; one call per 100 rows halves the total.
- * Rows wait in memory until `size` are queued or `flush()` is called: flush before anything
- * reads the table, and before the transaction ends.
+ * Writes many rows with one statement per `size` rows (`VALUES (?, …), (?, …), …`). A statement
+ * call per row (binding, stepping and resetting from JS) can cost as much as SQLite's own work:
+ * rewriting the values of 100,000 records took ~120 ms row by row and ~60 ms 100 at a time
+ * (inserting 100,000 edit-log rows, whose indexes cost more, gained ~20%). Rows wait in memory
+ * until `size` are queued or `flush()` is called: flush before anything reads the table, and
+ * before the transaction ends.
  */
 export class RowBatcher {
   private readonly full: Statement<unknown[]>;
