@@ -21,6 +21,8 @@ export interface CheckRunResult {
   checkedAt: number;
   timeZone: string;
   durationMs: number;
+  /** Threads that read and checked records: 2 when a helper thread took a share of a large workspace. */
+  threads: number;
 }
 
 /**

@@ -72,7 +72,7 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
   // helper's connection needs to see exactly what this one sees.
   const mayShare = !db.inTransaction;
 
-  const run = db.transaction((): { checked: number; changed: number } => {
+  const run = db.transaction((): { checked: number; changed: number; threads: number } => {
     // Keys present per referenced category (excluded records included: they are still imported).
     const present = { jobs: new Set<string>(), candidates: new Set<string>(), applications: new Set<string>() };
     const lookups: CrossLookups = { jobIds: present.jobs, candidateIds: present.candidates, applicationIds: present.applications };
@@ -206,15 +206,16 @@ export function checkAll(db: Db, opts: CheckAllOptions = {}): CheckAllResult {
       db, LAST_CHECK_SETTING,
       JSON.stringify({ at: checkedAt, packVersion: RULE_PACK_VERSION, timeZone: contexts.timeZone, records: done }),
     );
-    return { checked: done, changed };
+    return { checked: done, changed, threads: helper?.tookChunks() ? 2 : 1 };
   });
 
   // IMMEDIATE: no other writer may commit between this snapshot and the helper's.
-  const { checked, changed } = mayShare ? run.immediate() : run();
+  const { checked, changed, threads } = mayShare ? run.immediate() : run();
   opts.onProgress?.(checked, checked, 'Checked');
   return {
     checked, changed, packVersion: RULE_PACK_VERSION, checkedAt, timeZone: contexts.timeZone,
     durationMs: performance.now() - started,
+    threads,
   };
 }
 

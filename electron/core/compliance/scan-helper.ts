@@ -55,6 +55,11 @@ export class ScanHelper {
     }
   }
 
+  /** Whether the helper scanned any chunk (it may start too late to, on a small workspace). */
+  tookChunks(): boolean {
+    return Atomics.load(this.signal, SIGNAL_HELPER_CHUNKS) > 0;
+  }
+
   /** The check's next chunk, or null when every chunk is taken. */
   claim(): number | null {
     return claimChunk(this.signal, this.chunks);

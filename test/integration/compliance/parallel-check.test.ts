@@ -118,7 +118,8 @@ describe('a full check shared with a second thread', () => {
     const chunks = (started.mock.calls[0][1] as { count: number }).count;
     expect(chunks).toBe(6);
     expect(taken).toBeLessThan(chunks);
-    expect(first[1]).toMatchObject({ checked: first[0].checked, changed: first[0].changed });
+    expect(first[1]).toMatchObject({ checked: first[0].checked, changed: first[0].changed, threads: 2 });
+    expect(first[0].threads).toBe(1);
     expect(first[0].checked).toBe(12_000);
     expect(stateOf(two)).toEqual(stateOf(one));
     // The data has what makes the halves depend on each other.
