@@ -1,5 +1,4 @@
 import type { Db } from '../db/connection';
-import { RowBatcher } from '../db/row-batcher';
 import type { Category, FieldValues, Issue, RecordStatus } from '../../../shared/domain';
 import { checkRecord } from '../../../shared/rsc/check';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
@@ -30,12 +29,13 @@ export interface ComplianceColumns {
  */
 export class InsertChecker {
   private readonly contexts: CheckContexts;
-  /** Issue rows wait here, 100 to a statement: call flush() before anything reads record_issues. */
-  private readonly issues;
+  private readonly insertIssue;
 
   constructor(db: Db, overrides: ContextOverrides = {}) {
     this.contexts = new CheckContexts(db, overrides);
-    this.issues = new RowBatcher(db, 'INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json)', 7);
+    this.insertIssue = db.prepare(
+      'INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
   }
 
   check(category: Category, values: FieldValues, sheetId: number | null): { columns: ComplianceColumns; issues: Issue[] } {
@@ -55,12 +55,7 @@ export class InsertChecker {
   /** Stores the issues of a record just inserted (or whose old issues the caller deleted). */
   storeIssues(recordId: number, category: Category, issues: readonly Issue[]): void {
     for (const i of issues) {
-      this.issues.add(recordId, category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null);
+      this.insertIssue.run(recordId, category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null);
     }
-  }
-
-  /** Writes the issues still queued. */
-  flush(): void {
-    this.issues.flush();
   }
 }

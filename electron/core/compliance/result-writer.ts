@@ -114,7 +114,7 @@ export class ResultBatch {
   addIfChanged(category: Category, id: number, currentHash: string | null, issues: Issue[], keys: KeyColumns): boolean {
     const hash = checkHash(issues, keys);
     if (hash === currentHash) return false;
-    this.pending.push({ id, category, issues, hash, keys });
+    this.add(category, id, issues, hash, keys);
     return true;
   }
 

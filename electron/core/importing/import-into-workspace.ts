@@ -244,12 +244,10 @@ function writeSheet(
       for (const c of result.conflicts) if (summary.conflicts.length < MAX_LISTED) summary.conflicts.push(c);
     }
     if (++inBatch === WRITE_BATCH) {
-      upsert.flush();
       afterBatch(inBatch);
       inBatch = 0;
     }
   }
-  upsert.flush();
   afterBatch(inBatch);
   db.prepare('UPDATE source_sheets SET options_json = ? WHERE id = ?').run(
     JSON.stringify({ ...options, valueMappings: builder.appliedValueMappings() }),

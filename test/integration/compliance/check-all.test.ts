@@ -202,7 +202,6 @@ describe('checking at import time', () => {
       const json = JSON.stringify(values);
       const id = insert(category, key, json, json, ...COLUMNS.map((c) => columns[c]));
       checker.storeIssues(id, category, issues);
-      checker.flush();
       return id;
     };
     const job = add('jobs', validRecord('jobs') as Record<string, string | number>, 'JOB-1');

@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection';
-import { RowBatcher } from '../../db/row-batcher';
 import type { CellValue, Category, FieldValues } from '../../../../shared/domain';
 import type { ImportConflict } from '../../../../shared/contract/import';
 import type { BuiltRecord } from './record-builder';
@@ -33,10 +32,9 @@ export class RecordUpsert {
   private readonly select: Statement<[string, string], ExistingRow>;
   private readonly insert: Statement<[string, string, number, number]>;
   private readonly update: Statement<[number, number, number]>;
-  /** New records' values and sources wait here, 100 to a statement, until flush(). */
-  private readonly insertValues: RowBatcher;
+  private readonly insertValues: Statement<[number, string]>;
   private readonly updateValues: Statement<[string, number]>;
-  private readonly insertSources: RowBatcher;
+  private readonly insertSources: Statement<[number, string, string]>;
   private readonly updateSources: Statement<[string, string, number]>;
   private readonly insertChecked: Statement<unknown[]>;
   private readonly updateChecked: Statement<unknown[]>;
@@ -72,24 +70,13 @@ export class RecordUpsert {
          ${resultColumns.split(', ').map((c) => `${c} = ?`).join(', ')}
        WHERE id = ?`,
     );
-    this.insertValues = new RowBatcher(db, 'INSERT INTO record_values (record_id, values_json)', 2);
+    this.insertValues = db.prepare('INSERT INTO record_values (record_id, values_json) VALUES (?, ?)');
     this.updateValues = db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?');
-    this.insertSources = new RowBatcher(db, 'INSERT INTO record_sources (record_id, original_json, source_json)', 3);
+    this.insertSources = db.prepare('INSERT INTO record_sources (record_id, original_json, source_json) VALUES (?, ?, ?)');
     this.updateSources = db.prepare('UPDATE record_sources SET original_json = ?, source_json = ? WHERE record_id = ?');
     this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id = ?');
     this.unflag = db.prepare('UPDATE records SET missing_from_source = 0 WHERE id = ?');
     this.empty = db.prepare('SELECT 1 FROM records WHERE category = ? LIMIT 1').get(category) === undefined;
-  }
-
-  /**
-   * Writes what is queued (the rows of new records, their issues). Call after each batch and
-   * before anything reads them. A record is upserted at most once between two flushes (keys are
-   * unique within a sheet), so an update never meets rows of its own still queued.
-   */
-  flush(): void {
-    this.insertValues.flush();
-    this.insertSources.flush();
-    this.checker?.flush();
   }
 
   upsert(record: BuiltRecord, sheetId: number): UpsertResult {
@@ -107,13 +94,13 @@ export class RecordUpsert {
             c.check_key, c.check_parent, c.check_candidate,
           ).lastInsertRowid,
         );
-        this.insertValues.add(id, originalJson);
-        this.insertSources.add(id, originalJson, sourceJson);
+        this.insertValues.run(id, originalJson);
+        this.insertSources.run(id, originalJson, sourceJson);
         this.checker.storeIssues(id, this.category, issues);
       } else {
         const id = Number(this.insert.run(this.category, record.key, sheetId, record.row).lastInsertRowid);
-        this.insertValues.add(id, originalJson);
-        this.insertSources.add(id, originalJson, sourceJson);
+        this.insertValues.run(id, originalJson);
+        this.insertSources.run(id, originalJson, sourceJson);
       }
       return { outcome: 'added', conflicts: [], keptEdits: 0 };
     }
