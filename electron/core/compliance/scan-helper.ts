@@ -2,8 +2,8 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import type { Db } from '../db/connection';
 import { workerEntry } from '../jobs/worker-entry';
 import {
-  SIGNAL_HELPER_CHUNKS, SIGNAL_POSTED, SIGNAL_STOP, claimChunk, initialSignal, type EncodedChunk, type ScanChunks, type ScanWorkerData,
-  type ScanWorkerMessage,
+  SCAN_HELPER_BUSY, SIGNAL_HELPER_CHUNKS, SIGNAL_POSTED, SIGNAL_STOP, claimChunk, initialSignal, type EncodedChunk, type ScanChunks,
+  type ScanHelperThreadData, type ScanWorkerData, type ScanWorkerMessage,
 } from './scan-protocol';
 
 /** Longest wait for the helper's next message before the check gives up on it. */
@@ -24,26 +24,23 @@ const STALL_MS = 120_000;
 export class ScanHelper {
   private readonly signal = initialSignal();
   private readonly port: MessagePort;
-  private readonly worker: Worker;
   private readonly arrived = new Map<number, EncodedChunk>();
   private lastMessageAt = performance.now();
 
-  private constructor(file: string, private readonly chunks: ScanChunks, context: { timeZone: string; now: number }) {
+  private constructor(
+    file: string, private readonly chunks: ScanChunks, context: { timeZone: string; now: number }, private readonly thread: HelperThread,
+  ) {
     const channel = new MessageChannel();
     this.port = channel.port1;
     const data: ScanWorkerData = { file, chunks, ...context, port: channel.port2, signal: this.signal.buffer as SharedArrayBuffer };
-    const { url, workerData } = workerEntry('check-scan', { ...data });
-    this.worker = new Worker(url, { workerData, transferList: [channel.port2] });
-    // Its errors come as messages (the check's thread is busy, events would wait); this only
-    // keeps a crash from being reported as an unhandled 'error' event.
-    this.worker.on('error', () => {});
-    this.worker.unref();
+    Atomics.store(thread.state, 0, SCAN_HELPER_BUSY);
+    thread.worker.postMessage(data, [channel.port2]);
   }
 
   /** Null when the workspace is not a file another connection can open. */
   static start(db: Db, chunks: ScanChunks, context: { timeZone: string; now: number }): ScanHelper | null {
     if (db.memory || db.name === '' || db.name === ':memory:') return null;
-    return new ScanHelper(db.name, chunks, context);
+    return new ScanHelper(db.name, chunks, context, idleThread());
   }
 
   /** Blocks until the helper has taken its first chunk (tests: a share of even a small workspace). */
@@ -95,10 +92,46 @@ export class ScanHelper {
     if (performance.now() - this.lastMessageAt > STALL_MS) throw new Error("The check's second thread stopped answering.");
   }
 
-  /** Ends the helper (finished, failed or no longer wanted). */
+  /** Ends the helper's part in this check (finished, failed or no longer wanted); its thread waits for the next. */
   stop(): void {
     Atomics.store(this.signal, SIGNAL_STOP, 1);
     this.port.close();
-    void this.worker.terminate();
   }
+}
+
+interface HelperThread {
+  worker: Worker;
+  /** SCAN_HELPER_IDLE or SCAN_HELPER_BUSY (scan-protocol.ts). */
+  state: Int32Array;
+}
+
+/** This thread's helper, kept between checks. */
+let kept: HelperThread | null = null;
+/** How long a new check waits for the helper to end the last one's scan (stopped, it ends within a chunk). */
+const IDLE_WAIT_MS = 200;
+
+/** The helper thread kept for the next check, if any (tests). */
+export function keptHelperThread(): Readonly<HelperThread> | null {
+  return kept;
+}
+
+/** The kept helper once it is idle; a new one when there is none, it died, or it does not end its last scan. */
+function idleThread(): HelperThread {
+  if (kept && Atomics.wait(kept.state, 0, SCAN_HELPER_BUSY, IDLE_WAIT_MS) !== 'timed-out') return kept;
+  if (kept) void kept.worker.terminate();
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  const threadData: ScanHelperThreadData = { state: state.buffer as SharedArrayBuffer };
+  const { url, workerData } = workerEntry('check-scan', { ...threadData });
+  const worker = new Worker(url, { workerData });
+  const thread: HelperThread = { worker, state };
+  // Its errors during a check come as messages (the check's thread is busy, events would wait);
+  // this only keeps a crash from being reported as an unhandled 'error' event.
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    if (kept === thread) kept = null;
+  });
+  // Idle between checks: it must not keep the process alive.
+  worker.unref();
+  kept = thread;
+  return thread;
 }

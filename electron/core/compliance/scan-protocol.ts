@@ -20,7 +20,19 @@ export function chunkRange(chunks: ScanChunks, k: number): { afterId: number; la
   return { afterId, lastId: afterId + chunks.width };
 }
 
-/** What a full check hands its helper thread (scan-worker.ts). */
+/**
+ * A helper thread serves one check after another (starting a thread costs more than a tenth of
+ * a large check). Its Int32 state slot, shared with the thread that owns it: the owner sets
+ * SCAN_HELPER_BUSY before it posts a scan, the helper clears it once that scan has ended (its
+ * last message posted). A busy helper is never handed another scan.
+ */
+export interface ScanHelperThreadData {
+  state: SharedArrayBuffer;
+}
+export const SCAN_HELPER_IDLE = 0;
+export const SCAN_HELPER_BUSY = 1;
+
+/** What a full check hands its helper thread (scan-worker.ts), as one message per check. */
 export interface ScanWorkerData {
   file: string;
   chunks: ScanChunks;

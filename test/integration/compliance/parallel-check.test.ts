@@ -2,7 +2,8 @@ import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkAll, LAST_CHECK_SETTING } from '../../../electron/core/compliance';
-import { ScanHelper } from '../../../electron/core/compliance/scan-helper';
+import { ScanHelper, keptHelperThread } from '../../../electron/core/compliance/scan-helper';
+import { SCAN_HELPER_BUSY } from '../../../electron/core/compliance/scan-protocol';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { getSetting } from '../../../electron/core/db/settings-table';
 import type { Category, FieldValues } from '../../../shared/domain';
@@ -177,6 +178,11 @@ describe('a full check shared with a second thread', () => {
     db.prepare("UPDATE record_values SET values_json = '{not json' WHERE record_id = ?").run(broken);
     expect(() => checkAll(db, { now: NOW, ...SHARED })).toThrow(/second thread failed: .*JSON/);
     expect(db.prepare("SELECT count(*) FROM records WHERE status <> 'unchecked'").pluck().get()).toBe(0);
+    // The helper thread serves the next check as before.
+    const kept = keptHelperThread();
+    db.prepare("UPDATE record_values SET values_json = ? WHERE record_id = ?").run(JSON.stringify(validRecord('jobs')), broken);
+    expect(checkAll(db, { now: NOW, ...SHARED })).toMatchObject({ checked: 39, threads: 2 });
+    expect(keptHelperThread()).toBe(kept);
   });
 
   it('checks everything on this thread when the second cannot open the workspace', () => {
@@ -190,6 +196,22 @@ describe('a full check shared with a second thread', () => {
     expect(shared).toMatchObject({ checked: 39, changed: 39 });
     checkAll(one, { now: NOW, ...SEQUENTIAL });
     expect(stateOf(two)).toEqual(stateOf(one));
+  });
+
+  it('keeps its helper thread for the next check, and replaces one that never ends its last scan', () => {
+    dir = tempDir('rscw-parallel-check-');
+    const db = workspace('w.rscw');
+    for (let i = 1; i < 40; i++) insertRecord(db, 'jobs', { ...validRecord('jobs'), externalJobPostingId: `J${i}` });
+    expect(checkAll(db, { now: NOW, ...SHARED }).threads).toBe(2);
+    const first = keptHelperThread();
+    expect(first).not.toBeNull();
+    expect(checkAll(db, { now: NOW + 1, ...SHARED }).threads).toBe(2);
+    expect(keptHelperThread()).toBe(first);
+    // Still busy (as if stuck in the last check's scan): the next check does not wait for it.
+    Atomics.store(first!.state, 0, SCAN_HELPER_BUSY);
+    expect(checkAll(db, { now: NOW + 2, ...SHARED }).threads).toBe(2);
+    expect(keptHelperThread()).not.toBe(first);
+    expect(keptHelperThread()!.worker.threadId).not.toBe(first!.worker.threadId);
   });
 
   it('is not used inside a caller\'s transaction, whose writes another connection cannot see', () => {
