@@ -1,0 +1,63 @@
+import type { Delimiter } from '../../../../shared/contract/import';
+import { importFailure } from '../import-failure';
+import { RowArena, type ParsedSheet } from './parsed-sheet';
+import type { ReadHooks } from './read-hooks';
+
+const CANCEL_CHECK_ROWS = 4096;
+
+/**
+ * Where a CSV parser puts the records it reads: blank ones dropped, the rest packed into the
+ * sheet, with the row limit, cancel and progress every few thousand records. Whichever parser
+ * reads the file (csv-reader.ts), the sheet comes out the same.
+ */
+export class CsvRowSink {
+  /** Records read so far: the next one's number in the file, less one. */
+  records = 0;
+  private readonly arena = new RowArena();
+
+  constructor(
+    readonly sheet: ParsedSheet,
+    private readonly fileName: string,
+    private readonly maxRows: number,
+    private readonly hooks: ReadHooks,
+  ) {}
+
+  add(fields: string[]): void {
+    this.records++;
+    const cells = toCells(fields);
+    if (cells) {
+      this.sheet.rows.push(this.arena.pack(this.records, cells));
+      if (this.sheet.rows.length > this.maxRows) {
+        throw importFailure(
+          'TOO_MANY_ROWS',
+          `${this.fileName} has more than ${this.maxRows.toLocaleString('en-US')} rows, the limit per file`,
+          'split the export into smaller files (e.g. by date range) and import them one after another',
+        );
+      }
+    }
+    if (this.records % CANCEL_CHECK_ROWS === 0) {
+      this.hooks.throwIfCancelled?.();
+      this.hooks.onRows?.(this.sheet.name, this.records, null);
+    }
+  }
+
+  finish(): void {
+    this.hooks.onRows?.(this.sheet.name, this.records, this.records);
+  }
+}
+
+/** The record's fields with empty ones as null (in place: parsers hand over a fresh array), or null for a blank record. */
+function toCells(fields: string[]): (string | null)[] | null {
+  const cells = fields as (string | null)[];
+  let any = false;
+  for (let i = 0; i < cells.length; i++) {
+    const f = cells[i];
+    if (f === '') cells[i] = null;
+    else if (!any && f !== null && f.trim() !== '') any = true;
+  }
+  return any ? cells : null;
+}
+
+export function delimiterName(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+}
