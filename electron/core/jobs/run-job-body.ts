@@ -4,6 +4,7 @@ import type { JobKind } from '../../../shared/contract/jobs';
 import type { JobContext } from './job-types';
 import { JOBS } from './registry';
 import { cancelled } from './errors';
+import { throttleProgress } from './progress-throttle';
 
 export interface JobOutcome {
   result: unknown;
@@ -29,16 +30,12 @@ export async function runJobBody(
   if (!job) throw new ContractFailure('UNKNOWN_JOB', `No job of kind "${kind}" is registered.`);
   const db = openWorkspaceDb(workspacePath);
   db.pragma('wal_autocheckpoint = 0');
-  let lastReport = 0;
+  const progress = throttleProgress(onProgress);
   const ctx: JobContext = {
     db,
     workspacePath,
     progress(done, total, message = '') {
-      // Throttled: a job may report per row; the UI needs ~20 updates a second at most.
-      const now = Date.now();
-      if (now - lastReport < 50 && done < total) return;
-      lastReport = now;
-      onProgress(done, total, message);
+      progress.report(done, total, message);
     },
     isCancelled: () => Atomics.load(cancelFlag, 0) === 1,
     throwIfCancelled() {
@@ -51,6 +48,8 @@ export async function runJobBody(
   } catch (err) {
     db.close();
     throw err;
+  } finally {
+    progress.dispose();
   }
   return {
     result,
