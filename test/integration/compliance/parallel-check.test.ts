@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkAll, LAST_CHECK_SETTING } from '../../../electron/core/compliance';
 import { ScanHelper, keptHelperThread } from '../../../electron/core/compliance/scan-helper';
-import { SCAN_HELPER_BUSY } from '../../../electron/core/compliance/scan-protocol';
+import { SCAN_HELPER_BUSY, SCAN_HELPER_IDLE } from '../../../electron/core/compliance/scan-protocol';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { getSetting } from '../../../electron/core/db/settings-table';
 import type { Category, FieldValues } from '../../../shared/domain';
@@ -207,7 +207,9 @@ describe('a full check shared with a second thread', () => {
     expect(first).not.toBeNull();
     expect(checkAll(db, { now: NOW + 1, ...SHARED }).threads).toBe(2);
     expect(keptHelperThread()).toBe(first);
-    // Still busy (as if stuck in the last check's scan): the next check does not wait for it.
+    // Still busy (as if stuck in the last check's scan): the next check does not wait for it. It
+    // marks its last scan ended a moment after the check returns: wait for that, then pretend.
+    while (Atomics.load(first!.state, 0) !== SCAN_HELPER_IDLE) Atomics.wait(first!.state, 0, SCAN_HELPER_BUSY, 100);
     Atomics.store(first!.state, 0, SCAN_HELPER_BUSY);
     expect(checkAll(db, { now: NOW + 2, ...SHARED }).threads).toBe(2);
     expect(keptHelperThread()).not.toBe(first);
