@@ -1,7 +1,8 @@
-// Entry of a full check's helper thread. Per check it receives (a message): takes the next chunk
-// of records whenever it is free (scan-protocol.ts), scans it on its own read connection and
-// sends each record's verdict (scan-record.ts). It never writes; the check applies every result
-// in its own transaction, in id order (see scan-helper.ts). Between checks it waits, idle.
+// Entry of a full check's helper thread, which serves one check after another, each sent as a
+// message. Per check it takes the next chunk of records whenever it is free (scan-protocol.ts),
+// scans it on its own read connection and sends each record's verdict (scan-record.ts). It never
+// writes; the check applies every result in its own transaction, in id order (see
+// scan-helper.ts). Between checks it waits, idle.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspaceDb } from '../db/connection';
 import { CheckContexts } from './check-context';
