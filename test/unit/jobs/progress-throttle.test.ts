@@ -1,13 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { throttleProgress } from '../../../electron/core/jobs/progress-throttle';
 
+/** A throttle over a 50 ms window, and what it has delivered as "done/total message". */
+function throttled() {
+  const seen: string[] = [];
+  const p = throttleProgress((done, total, message) => seen.push(`${done}/${total} ${message}`), 50, () => Date.now());
+  return { seen, p };
+}
+
 describe('a job\'s progress reports', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('go out at most once a window, the latest of a burst at the window\'s end', () => {
-    const seen: string[] = [];
-    const p = throttleProgress((done, total, message) => seen.push(`${done}/${total} ${message}`), 50, () => Date.now());
+    const { seen, p } = throttled();
     p.report(0, 10, 'a');
     p.report(1, 10, 'b');
     p.report(2, 10, 'c');
@@ -24,8 +30,7 @@ describe('a job\'s progress reports', () => {
   });
 
   it('delivers the final report at once, and nothing the job reported before it afterwards', () => {
-    const seen: string[] = [];
-    const p = throttleProgress((done, total, message) => seen.push(`${done}/${total} ${message}`), 50, () => Date.now());
+    const { seen, p } = throttled();
     p.report(0, 10, 'a');
     p.report(5, 10, 'b');
     p.report(10, 10, 'done');
@@ -34,8 +39,7 @@ describe('a job\'s progress reports', () => {
   });
 
   it('drops a waiting report once the job has ended', () => {
-    const seen: string[] = [];
-    const p = throttleProgress((done, total, message) => seen.push(`${done}/${total} ${message}`), 50, () => Date.now());
+    const { seen, p } = throttled();
     p.report(0, 10, 'a');
     p.report(5, 10, 'b');
     p.dispose();
