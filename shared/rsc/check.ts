@@ -129,6 +129,12 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
     }
     if (spec.type === 'epochMs') return true; // read in validateField, which needs the reading's outcome
   } else {
+    // No file holds Infinity or NaN (nor can the workspace's JSON): a value that does is blank,
+    // as it is to the key (normalizeId), so a stage without one gets its derived id.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      out[field] = null;
+      return false;
+    }
     if (spec.type === 'epochMs') return true;
     text = String(value);
   }
@@ -146,6 +152,12 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
     case 'emailList': {
       if (text === value && !EMAIL_SEPARATOR.test(text)) return true; // one address, nothing to change
       const list = splitEmailList(text);
+      if (list.length === 0) {
+        // Only separators (";"): no address at all, so the field is blank (and a second check agrees).
+        out[field] = null;
+        found.note(field, value, null, 'No address in it');
+        return false;
+      }
       const joined = joinEmailList(list);
       out[field] = joined;
       if (joined !== value) {

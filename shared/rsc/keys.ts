@@ -48,7 +48,8 @@ export function deriveStageId(applicationId: CellValue, stage: CellValue, atsCre
 }
 
 function textOf(value: CellValue): string {
-  if (value === null || value === undefined) return '';
+  // A non-finite number is blank to the check too (see normalizeField).
+  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
   return String(value).trim();
 }
 

@@ -40,6 +40,20 @@ describe('normalization while checking', () => {
     expect(issues).toEqual([]);
   });
 
+  it('reads an email list of separators only as blank, the same on a second check', () => {
+    const first = checkRecord('candidates', { ...validRecord('candidates'), emailAddresses: ' ; , ' }, ctx);
+    expect(first.normalized.emailAddresses).toBeNull();
+    expect(first.issues).toEqual(checkRecord('candidates', { ...validRecord('candidates'), emailAddresses: null }, ctx).issues);
+    expect(first.issues.map((i) => i.rule)).toEqual(['email-or-person-required']);
+    expect(checkRecord('candidates', first.normalized, ctx).normalized).toEqual(first.normalized);
+  });
+
+  it('reads a number that is not finite as blank, and a stage id as derived, as the key does', () => {
+    const { normalized } = checkRecord('stages', { ...validRecord('stages'), stageId: Number.NEGATIVE_INFINITY }, ctx);
+    expect(normalized.stageId).toMatch(/^stg-[0-9a-f]{8}$/);
+    expect(normalized.stageId).toBe(checkRecord('stages', { ...validRecord('stages'), stageId: null }, ctx).normalized.stageId);
+  });
+
   it('upper-cases a job state and a country code when that is their only reading', () => {
     const { normalized, issues } = checkRecord('jobs', { ...validRecord('jobs'), state: 'closed', countryCode: 'gb', postalCode: 'N1' }, ctx);
     expect(normalized.state).toBe('CLOSED');
