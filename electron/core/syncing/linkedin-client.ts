@@ -40,8 +40,16 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
  * - anything else is final and returned (2xx carries per-entity results; 4xx is the caller's).
  * Every attempt but the final one is logged here; the final one is handed back unlogged so the
  * caller writes it together with the per-record results in one transaction.
+ * Several requests may be on the wire at once (see SyncTiming.requestsInFlight): a 429 holds back
+ * every request's next attempt, not only its own, and requests not yet logged count against the
+ * day's budget.
  */
 export class LinkedInClient {
+  /** Attempts sent whose exchange is not in the log yet (so not in the day's request count). */
+  private unlogged = 0;
+  /** After a 429: no attempt starts before this time. */
+  private holdUntil = 0;
+
   constructor(
     private readonly options: {
       apiBaseUrl: string;
@@ -52,8 +60,8 @@ export class LinkedInClient {
       wait: (ms: number) => Promise<void>;
       log: ExchangeLog;
       runId: number | null;
-      /** Throws when today's request budget is spent. */
-      checkBudget: () => void;
+      /** Throws when today's request budget is spent, counting `unlogged` requests already sent. */
+      checkBudget: (unlogged: number) => void;
       /** Throws when the run is cancelled or stopping. */
       throwIfStopped: () => void;
       events: ClientEvents;
@@ -69,7 +77,9 @@ export class LinkedInClient {
     for (let attempt = 1; ; attempt++) {
       // Between tries (cancel, or the run stopping): waits already check this; a 401 refresh does not wait.
       if (attempt > 1) this.options.throwIfStopped();
-      this.options.checkBudget();
+      const hold = this.holdUntil - runtime.now();
+      if (hold > 0) await this.options.wait(hold);
+      this.options.checkBudget(this.unlogged);
       const token = await tokens.get();
       const headers = { ...wire.headers, Authorization: `Bearer ${token}` };
       const at = runtime.now();
@@ -77,10 +87,14 @@ export class LinkedInClient {
       events.request(meta.category);
       let response: HttpResponse | null = null;
       let networkError: NetworkError | null = null;
+      this.unlogged++;
       try {
         response = await transport.send({ method: wire.method, url, headers, body: wire.body }, { timeoutMs: timing.requestTimeoutMs });
       } catch (err) {
-        if (!(err instanceof NetworkError)) throw err;
+        if (!(err instanceof NetworkError)) {
+          this.unlogged--;
+          throw err;
+        }
         networkError = err;
       }
       const entry: ExchangeEntry = {
@@ -93,7 +107,7 @@ export class LinkedInClient {
 
       if (networkError || (response && TRANSIENT_STATUSES.has(response.status))) {
         transientFailures++;
-        const exchangeId = log.insert(entry);
+        const exchangeId = this.logAttempt(entry);
         const reason = networkError ? networkError.message : `HTTP ${response!.status}`;
         if (transientFailures >= timing.maxAttempts) {
           if (networkError) {
@@ -110,7 +124,7 @@ export class LinkedInClient {
 
       const res = response!;
       if (res.status === 401) {
-        const exchangeId = log.insert(entry);
+        const exchangeId = this.logAttempt(entry);
         if (refreshed) throw new SyncFailure(classifyStatus(401, res.body).kind, classifyStatus(401, res.body).message, 401, exchangeId);
         // Expired or revoked mid-run: one fresh token, then the same request again.
         refreshed = true;
@@ -120,7 +134,7 @@ export class LinkedInClient {
 
       if (res.status === 429) {
         rateLimits++;
-        const exchangeId = log.insert(entry);
+        const exchangeId = this.logAttempt(entry);
         const retryAfter = parseRetryAfter(res.headers['retry-after'], runtime.now());
         if (rateLimits > timing.maxRateLimitRetries || (retryAfter !== null && retryAfter > timing.maxRetryAfterMs)) {
           const failure = classifyStatus(429, res.body);
@@ -128,12 +142,28 @@ export class LinkedInClient {
           throw new SyncFailure('rate_limited', `${failure.message}.${when}`, 429, exchangeId);
         }
         const delay = retryAfter ?? backoffDelay(rateLimits, timing.rateLimitInitialMs, timing.rateLimitMaxMs, runtime.random);
+        this.holdUntil = Math.max(this.holdUntil, runtime.now() + delay);
         events.retry('HTTP 429', delay, true);
         await this.options.wait(delay);
         continue;
       }
 
-      return { response: res, finish: (pending) => log.insert(entry, pending) };
+      let finished = false;
+      return {
+        response: res,
+        finish: (pending) => {
+          const id = log.insert(entry, pending);
+          if (!finished) this.unlogged--;
+          finished = true;
+          return id;
+        },
+      };
     }
+  }
+
+  private logAttempt(entry: ExchangeEntry): number {
+    const id = this.options.log.insert(entry);
+    this.unlogged--;
+    return id;
   }
 }

@@ -220,42 +220,81 @@ class SyncRun {
       this.phase = this.dryRun ? 'preparing' : 'sending';
       this.emitProgress(true);
       if (category === 'applications' && !this.dryRun) await this.prepareResumes();
-      const batches = this.batchesOf(category);
-      let next = batches.next();
-      let wire: WireRequest | undefined;
-      while (!next.done) {
-        if (this.dryRun) {
-          next = batches.next();
-          continue;
-        }
-        this.throwIfCancelled();
-        const inflight = this.sendBatch(next.value, wire ?? toWire(next.value.request, this.makeBoundary));
-        // Handled below; this only keeps Node from flagging a rejection that arrives while the
-        // next request is being built.
-        inflight.catch(() => {});
-        try {
-          // Let the request go out, then build the next one (payloads and wire form) while LinkedIn
-          // works on this one, so only the results' transaction stands between two requests.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          this.applyDeferred();
-          next = batches.next();
-          wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
-        } catch (err) {
-          // Never leave a request behind: let it finish (recording its answer), without retries.
-          this.stopping = true;
-          await inflight.catch(() => {});
-          throw err;
-        }
-        await inflight;
-        const due = this.poller!.nextDueAt();
-        if (due !== null && due <= this.runtime.now()) await this.pollTasks(false);
-      }
-      this.applyDeferred();
+      await this.sendAll(this.batchesOf(category));
     }
     this.currentCategory = null;
 
     if (!this.dryRun && (this.options.waitForTasks ?? true)) await this.waitForTasks();
   }
+
+  /**
+   * Sends a category's batches, up to `requestsInFlight` at a time: the next request is built (its
+   * records read, payloads and wire form) while LinkedIn answers the ones on the wire, and each
+   * answer is acknowledged in the log the moment it arrives, whatever the order. A category's
+   * requests are all answered before the next category starts (stages need their applications).
+   * When one batch fails the run, no further batch starts, and the ones on the wire are let finish
+   * and recorded (without further tries) before the failure is thrown.
+   */
+  private async sendAll(batches: Generator<Batch>): Promise<void> {
+    if (this.dryRun) {
+      for (let next = batches.next(); !next.done; next = batches.next());
+      return;
+    }
+    const flying = new Set<Promise<void>>();
+    // The first error ends the run; what the others then throw (cancelled retries) is its echo.
+    const failures: unknown[] = [];
+    const fail = (error: unknown) => {
+      if (failures.length === 0) failures.push(error);
+      this.stopping = true;
+    };
+    try {
+      let next = batches.next();
+      let wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
+      while (!next.done && failures.length === 0) {
+        this.throwIfCancelled();
+        await this.pace(next.value.items.length);
+        const sending: Promise<void> = this.sendBatch(next.value, wire!)
+          .catch(fail)
+          .finally(() => flying.delete(sending));
+        flying.add(sending);
+        // Let the request go out, then build the next one while LinkedIn works on this one.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        this.applyDeferred();
+        next = batches.next();
+        wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
+        while (flying.size >= this.timing.requestsInFlight && failures.length === 0) await Promise.race(flying);
+        const due = this.poller!.nextDueAt();
+        if (failures.length === 0 && due !== null && due <= this.runtime.now()) await this.pollTasks(false);
+      }
+    } catch (err) {
+      fail(err);
+    }
+    // Every request on the wire finishes (and is recorded) before the run moves on or stops.
+    await Promise.all(flying);
+    if (failures.length > 0) throw failures[0];
+    this.applyDeferred();
+  }
+
+  /**
+   * Waits until `records` more may be sent under the per-minute limit, and counts them. One at a
+   * time: two requests deciding at once could each see room for only one of them.
+   */
+  private pace(records: number): Promise<void> {
+    const turn = this.pacing.then(async () => {
+      const delay = this.pacer.delayFor(records, this.runtime.now());
+      if (delay > 0) {
+        this.rate = { ...this.rate, state: 'pacing', until: this.runtime.now() + delay };
+        this.emitProgress(true);
+        await this.wait(delay);
+        this.rate = { ...this.rate, state: 'ok', until: null };
+      }
+      this.pacer.record(records, this.runtime.now());
+    });
+    this.pacing = turn.catch(() => {});
+    return turn;
+  }
+
+  private pacing: Promise<void> = Promise.resolve();
 
   private connect(credentials: ClientCredentials): void {
     this.transport = this.options.transport ?? createHttpTransport();
@@ -283,8 +322,8 @@ class SyncRun {
       log,
       runId: this.runId,
       throwIfStopped: () => this.throwIfCancelled(),
-      checkBudget: () => {
-        if (requestsOnDay(this.db, this.runtime.now()) >= this.settings.dailyRequestBudget) {
+      checkBudget: (unlogged) => {
+        if (requestsOnDay(this.db, this.runtime.now()) + unlogged >= this.settings.dailyRequestBudget) {
           throw new SyncFailure(
             'rate_limited',
             `Today's budget of ${this.settings.dailyRequestBudget.toLocaleString('en-US')} requests is used up; LinkedIn's daily limit resets at midnight UTC.`,
@@ -439,18 +478,13 @@ class SyncRun {
     this.estimatedMs += this.timing.estimatedRequestMs;
   }
 
-  /** `resend`: a part of a batch LinkedIn refused as a whole (its records were already counted as sent). */
+  /**
+   * Sends one batch, paced already. `resend`: a part of a batch LinkedIn refused as a whole (its
+   * records were already counted as sent).
+   */
   private async sendBatch(batch: Batch, wire: WireRequest, resend = false): Promise<void> {
     const { category, items } = batch;
     const n = items.length;
-    const delay = this.pacer.delayFor(n, this.runtime.now());
-    if (delay > 0) {
-      this.rate = { ...this.rate, state: 'pacing', until: this.runtime.now() + delay };
-      this.emitProgress(true);
-      await this.wait(delay);
-    }
-    this.rate = { ...this.rate, state: 'ok', until: null };
-    this.pacer.record(n, this.runtime.now());
     if (!resend) this.counts[category].sent += n;
 
     let delivered;
@@ -479,6 +513,8 @@ class SyncRun {
       const half = Math.ceil(items.length / 2);
       const options = { batchSize: half, oversize: this.settings.oversizeStrategy };
       for (const part of batchStream(category, items, options)) {
+        this.throwIfCancelled();
+        await this.pace(part.items.length);
         await this.sendBatch(part, toWire(part.request, this.makeBoundary), true);
       }
       return;
@@ -522,7 +558,9 @@ class SyncRun {
   private stopping = false;
 
   private applyDeferred(): void {
-    for (const apply of this.deferred.splice(0)) apply();
+    // One at a time: when one fails, the others stay queued for the run's last call (and their
+    // results are stored with their exchanges in any case).
+    while (this.deferred.length > 0) this.deferred.shift()!();
   }
 
   /** `all`: poll every open task now, whenever it was due (the ones an earlier run left open). */

@@ -20,6 +20,12 @@ export interface SyncTiming {
   taskWaitTimeoutMs: number;
   /** The dry run's estimate of one request's round trip. */
   estimatedRequestMs: number;
+  /**
+   * Batches on the wire at once. Two keep LinkedIn busy while the next request is built and the
+   * last answer recorded, so the app's own work is hidden behind LinkedIn's; more would only
+   * widen what a crash leaves unacknowledged (and resent), for no gain once LinkedIn is the wait.
+   */
+  requestsInFlight: number;
 }
 
 export const DEFAULT_TIMING: SyncTiming = {
@@ -35,6 +41,7 @@ export const DEFAULT_TIMING: SyncTiming = {
   taskPollMaxMs: 30_000,
   taskWaitTimeoutMs: 10 * 60_000,
   estimatedRequestMs: 500,
+  requestsInFlight: 2,
 };
 
 /** Time and randomness, injectable: tests use a virtual clock whose sleep only advances `now`. */

@@ -50,6 +50,42 @@ describe('a full sync', () => {
     expect(run).toEqual({ status: 'finished', dry_run: 0 });
   });
 
+  it('keeps two requests on the wire, acknowledges each answer as it comes, and finishes a category before the next', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 600 }, (_, i) => candidate(i)));
+    insertRecords(h.db, 'applications', Array.from({ length: 12 }, (_, i) => application(i)));
+    // The first request is slow: the other slot sends the next batches meanwhile.
+    h.fake.inject({ type: 'delay', ms: 400 }, { resource: 'candidates', times: 1 });
+    const summary = await h.sync();
+    expect(summary).toMatchObject({ status: 'finished', succeeded: 612, failed: 0 });
+
+    const api = h.fake.requests.filter((r) => r.resource === 'candidates' || r.resource === 'applications');
+    const onTheWire = (at: number) => api.filter((r) => r.at <= at && r.answeredAt! > at).length;
+    expect(Math.max(...api.map((r) => onTheWire(r.at)))).toBe(2);
+    const [slow, ...others] = api.filter((r) => r.resource === 'candidates');
+    expect(others.length).toBe(5);
+    // Batches two to five were answered while the first was held, and logged in the order answered.
+    expect(others.filter((r) => r.answeredAt! < slow.answeredAt!).length).toBeGreaterThanOrEqual(2);
+    const logged = (h.db.prepare("SELECT record_keys FROM exchanges WHERE category = 'candidates' ORDER BY id").all() as { record_keys: string }[])
+      .map((e) => (JSON.parse(e.record_keys) as string[])[0]);
+    expect(logged[0]).not.toBe(slow.keys[0]);
+    expect(logged).toContain(slow.keys[0]);
+    // Applications waited for every candidate answer.
+    const firstApplication = api.find((r) => r.resource === 'applications')!;
+    expect(Math.max(...api.filter((r) => r.resource === 'candidates').map((r) => r.answeredAt!))).toBeLessThanOrEqual(firstApplication.at);
+    expect([...keyCounts(h.fake, 'candidates').values()].every((n) => n === 1)).toBe(true);
+    expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
+  });
+
+  it('sends one request at a time when told to', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 300 }, (_, i) => candidate(i)));
+    const summary = await h.sync({ timing: { requestsInFlight: 1 } });
+    expect(summary.succeeded).toBe(300);
+    const api = h.fake.requests.filter((r) => r.resource === 'candidates');
+    for (let i = 1; i < api.length; i++) expect(api[i].at).toBeGreaterThanOrEqual(api[i - 1].answeredAt!);
+  });
+
   it('sends only compliant or warning records that are not excluded', async () => {
     h = await harness();
     insertRecords(h.db, 'candidates', [

@@ -21,8 +21,10 @@ describe('a sync killed mid-run', () => {
     insertRecords(h.db, 'applications', Array.from({ length: 30 }, (_, i) => application(i)));
     insertRecords(h.db, 'stages', Array.from({ length: 5 }, (_, i) => [stage(i, 0), stage(i, 1)]).flat());
 
-    // The third candidates request reaches LinkedIn but never gets an answer: the child is
-    // killed while it waits, as a crash or a closed laptop would.
+    // The third candidates request reaches LinkedIn but never gets an answer. The other request
+    // slot carries on (the fourth and fifth batches are answered and acknowledged, after the
+    // third went out), and the child is killed while the category waits for the third, as a
+    // crash or a closed laptop would.
     h.fake.inject({ type: 'hang' }, { resource: 'candidates', skip: 2 });
     const hung = new Promise<ReceivedRequest>((resolve) => {
       h.fake.events.on('request', (r) => {
@@ -54,11 +56,18 @@ describe('a sync killed mid-run', () => {
         throw new Error(`the child ended before the hang: ${stderr}`);
       }),
     ]);
+    // Read the child's workspace as it writes (WAL allows it) until the batches beside the hung
+    // one are acknowledged.
+    const watcher = openWorkspaceDb(h.file);
+    const acknowledgedCount = () =>
+      (watcher.prepare("SELECT count(*) AS n FROM exchanges WHERE category = 'candidates' AND status = 200").get() as { n: number }).n;
+    await vi.waitFor(() => expect(acknowledgedCount()).toBe(4), { timeout: 15_000, interval: 20 });
+    watcher.close();
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     const killedAt = h.fake.requests.length;
 
-    // What the killed run left behind: two acknowledged candidate batches (their results applied
+    // What the killed run left behind: four acknowledged candidate batches (their results applied
     // to the records, or stored with the exchange for the next run to apply), jobs waiting on tasks.
     const afterKill = openWorkspaceDb(h.file);
     const acks = afterKill
@@ -67,19 +76,19 @@ describe('a sync killed mid-run', () => {
          WHERE category = 'candidates' AND status = 200`,
       )
       .all() as { record_keys: string; pending_results: string | null }[];
-    expect(acks).toHaveLength(2);
+    expect(acks).toHaveLength(4);
     const unapplied = acks.filter((a) => a.pending_results !== null).flatMap((a) => JSON.parse(a.record_keys) as string[]);
     const { n: succeeded } = afterKill
       .prepare("SELECT count(*) AS n FROM records WHERE category = 'candidates' AND sync_status = 'succeeded'")
       .get() as { n: number };
-    expect(succeeded + unapplied.length).toBe(200);
+    expect(succeeded + unapplied.length).toBe(350);
     expect(afterKill.prepare("SELECT count(*) AS n FROM sync_tasks WHERE status = 'IN_PROGRESS'").get()).toEqual({ n: 4 });
     expect(afterKill.prepare('SELECT status FROM sync_runs').all()).toEqual([{ status: 'running' }]);
     afterKill.close();
 
     const resumed = await h.sync();
     expect(resumed.status).toBe('finished');
-    expect(resumed).toMatchObject({ sent: 250 + 30 + 10, failed: 0, pending: 0 });
+    expect(resumed).toMatchObject({ sent: 100 + 30 + 10, failed: 0, pending: 0 });
     expect(resumed.categories.jobs).toMatchObject({ sent: 0, succeeded: 4 });
 
     // From the fake's own record: every candidate arrived in exactly one handled request…
@@ -96,7 +105,7 @@ describe('a sync killed mid-run', () => {
     }
     // …the acknowledged batches were never put on the wire again, and the unanswered one was, once.
     const acknowledged = h.fake.requests.slice(0, killedAt).filter((r) => r.resource === 'candidates' && r.status === 200).flatMap((r) => r.keys);
-    expect(acknowledged).toHaveLength(200);
+    expect(acknowledged).toHaveLength(350);
     const afterResume = h.fake.requests.slice(killedAt);
     const resentKeys = afterResume.filter((r) => r.resource === 'candidates').flatMap((r) => r.keys);
     expect(resentKeys.filter((k) => acknowledged.includes(k))).toEqual([]);

@@ -45,6 +45,8 @@ export interface ReceivedRequest {
    */
   keys: string[];
   status: number | null;
+  /** When the response was written (null while unanswered): with `at`, what was on the wire at once. */
+  answeredAt: number | null;
   fault: Fault['type'] | null;
   /** The request changed the fake's state (entities written, tasks created or advanced). */
   applied: boolean;
@@ -541,6 +543,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
           restliMethod: headers['x-restli-method'] ?? null,
           keys: [],
           status: null,
+          answeredAt: null,
           fault: null,
           applied: false,
         };
@@ -563,6 +566,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
         requests.push(r);
         res.on('finish', () => {
           r.status = res.statusCode;
+          r.answeredAt = Date.now();
         });
         const fault = takeFault(r);
         if (fault) r.fault = fault.type;
