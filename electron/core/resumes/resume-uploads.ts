@@ -86,7 +86,7 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
           headers: { 'Content-Type': 'application/json', 'X-Restli-Protocol-Version': '2.0.0' },
         };
         const delivered = await o.client.send(wire, { kind: 'upload', category: 'applications', recordKeys });
-        const exchangeId = db.transaction(() => delivered.finish(null))();
+        const exchangeId = db.transaction(() => delivered.finish())();
         const { status } = delivered.response;
         if ([402, 403, 404].includes(status)) {
           const failure = classifyStatus(status, delivered.response.body);

@@ -42,7 +42,6 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
  */
 export class ExchangeLog {
   private readonly insertStmt;
-  private readonly pendingStmt;
 
   constructor(
     private readonly db: Db,
@@ -54,14 +53,10 @@ export class ExchangeLog {
        response_body, duration_ms, attempt, record_keys, error)
       VALUES (@runId, @at, @kind, @category, @method, @url, @requestHeaders, @requestBody, @status, @responseHeaders,
        @responseBody, @durationMs, @attempt, @recordKeys, @error)`);
-    this.pendingStmt = db.prepare('INSERT INTO sync_pending_results (exchange_id, results) VALUES (?, ?)');
   }
 
-  /**
-   * Inserts one exchange. `pendingResults` are the per-record results it acknowledged, stored with
-   * it (call inside a transaction: see RecordResultWriter).
-   */
-  insert(entry: ExchangeEntry, pendingResults: string | null = null): number {
+  /** Inserts one exchange (with the day's request count: call it inside a transaction to keep them together). */
+  insert(entry: ExchangeEntry): number {
     const scrub = this.scrubber();
     const requestBody = entry.kind === 'token' ? redactTokenRequest(entry.requestBody) : entry.requestBody;
     const responseBody = entry.kind === 'token' ? redactTokenResponse(entry.responseBody) : entry.responseBody;
@@ -83,7 +78,6 @@ export class ExchangeLog {
       error: entry.error === null ? null : scrub(entry.error),
     });
     const id = Number(info.lastInsertRowid);
-    if (pendingResults !== null) this.pendingStmt.run(id, pendingResults);
     if (entry.kind !== 'token') countRequest(this.db, entry.at);
     return id;
   }

@@ -16,10 +16,10 @@ export interface SendMeta {
 export interface Delivered {
   response: HttpResponse;
   /**
-   * Writes the exchange to the log with the per-record results it acknowledged (see
-   * ExchangeLog.insert) and returns its id: call it in the caller's transaction.
+   * Writes the exchange to the log and returns its id: call it in the transaction that records
+   * what the answer means for the records.
    */
-  finish(pendingResults: string | null): number;
+  finish(): number;
 }
 
 export interface ClientEvents {
@@ -151,8 +151,8 @@ export class LinkedInClient {
       let finished = false;
       return {
         response: res,
-        finish: (pending) => {
-          const id = log.insert(entry, pending);
+        finish: () => {
+          const id = log.insert(entry);
           if (!finished) this.unlogged--;
           finished = true;
           return id;

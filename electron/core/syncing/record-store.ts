@@ -46,7 +46,7 @@ export function recordIdsWithOpenTasks(db: Db): Set<number> {
   return new Set(rows.map((r) => r.record_id));
 }
 
-/** One record's outcome in the compact form stored in sync_pending_results. */
+/** One record's outcome in compact form (as versions before 2026-11-29 stored them in sync_pending_results). */
 type PendingItem =
   | [recordId: number, hash: string, kind: 's']
   | [recordId: number, hash: string, kind: 't', taskUrn: string]
@@ -76,17 +76,10 @@ function toPending(outcomes: readonly EntityOutcome[], context: Omit<OutcomeCont
   return { at: context.at, runId: context.runId, firstPollAt: context.firstPollAt, items };
 }
 
-/** The outcomes of one request as the redo entry stored with its exchange row. */
-export function pendingResultsOf(outcomes: readonly EntityOutcome[], context: Omit<OutcomeContext, 'exchangeId'>): string {
-  return JSON.stringify(toPending(outcomes, context));
-}
-
 /**
- * Writes per-record results. A batch's results are first stored with its exchange row (the
- * acknowledgment) in one transaction right after the response; they are applied to the records
- * a moment later, while the next request is on the wire, and any left unapplied by a crash are
- * applied at the next sync's start. So an acknowledged batch is never resent, and the records'
- * bookkeeping never sits between two requests.
+ * Writes per-record results, in the transaction that stores their exchange (the acknowledgment),
+ * so an acknowledged batch is never resent. Versions before 2026-11-29 stored the results beside
+ * the exchange and applied them a moment later; any such leftovers are applied at a sync's start.
  */
 export class RecordResultWriter {
   private readonly succeeded;
@@ -120,22 +113,15 @@ export class RecordResultWriter {
     this.apply(context.exchangeId, toPending(outcomes, context));
   }
 
-  /**
-   * Applies the results stored with an exchange and clears them, in one transaction. `outcomes`
-   * spares the parse when the caller still holds them (the live path); a replay reads the JSON.
-   */
-  applyPending(exchangeId: number, pendingJson: string, outcomes?: readonly EntityOutcome[], context?: Omit<OutcomeContext, 'exchangeId'>): void {
-    this.db.transaction(() => {
-      const pending = outcomes && context ? toPending(outcomes, context) : (JSON.parse(pendingJson) as PendingResults);
-      this.apply(exchangeId, pending);
-      this.clearPending.run(exchangeId);
-    })();
-  }
-
-  /** Results a killed or crashed sync stored but did not apply; returns how many batches. */
+  /** Results stored with their exchange but never applied (see the class comment); returns how many batches. */
   applyLeftovers(): number {
     const rows = this.unapplied.all() as { id: number; pending: string }[];
-    for (const r of rows) this.applyPending(r.id, r.pending);
+    for (const r of rows) {
+      this.db.transaction(() => {
+        this.apply(r.id, JSON.parse(r.pending) as PendingResults);
+        this.clearPending.run(r.id);
+      })();
+    }
     return rows.length;
   }
 

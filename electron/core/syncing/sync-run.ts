@@ -30,7 +30,6 @@ import {
   RecordResultWriter,
   eligibleRecords,
   parseValues,
-  pendingResultsOf,
   recordIdsWithOpenTasks,
   type SyncableRecord,
 } from './record-store';
@@ -182,7 +181,6 @@ class SyncRun {
         }
       } finally {
         this.transport?.close();
-        this.applyDeferred();
       }
       return this.finishRun(status, failure);
     } finally {
@@ -201,7 +199,7 @@ class SyncRun {
           'No client id and secret: store them in the sync settings (or pass RSC_CLIENT_ID / RSC_CLIENT_SECRET).',
         );
       }
-      // Results a killed or crashed run stored with their acknowledgments but never applied.
+      // Results an earlier version stored with their acknowledgments but never applied.
       this.writer.applyLeftovers();
       pruneExchanges(this.db, this.settings.logRetentionDays, this.startedAt);
       this.seedPacer();
@@ -259,7 +257,6 @@ class SyncRun {
         flying.add(sending);
         // Let the request go out, then build the next one while LinkedIn works on this one.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        this.applyDeferred();
         next = batches.next();
         wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
         while (flying.size >= this.timing.requestsInFlight && failures.length === 0) await Promise.race(flying);
@@ -272,7 +269,6 @@ class SyncRun {
     // Every request on the wire finishes (and is recorded) before the run moves on or stops.
     await Promise.all(flying);
     if (failures.length > 0) throw failures[0];
-    this.applyDeferred();
   }
 
   /**
@@ -509,7 +505,7 @@ class SyncRun {
     } else if (items.length > 1) {
       // Refused as a whole (one bad key can do that): halve it until the refusal is pinned on
       // the records that cause it, so the others still go through and only those are rejected.
-      this.db.transaction(() => delivered.finish(null))();
+      this.db.transaction(() => delivered.finish())();
       const half = Math.ceil(items.length / 2);
       const options = { batchSize: half, oversize: this.settings.oversizeStrategy };
       for (const part of batchStream(category, items, options)) {
@@ -524,11 +520,13 @@ class SyncRun {
 
     const at = this.runtime.now();
     const context = { at, runId: this.runId, firstPollAt: at + this.timing.taskFirstPollMs };
-    const pending = pendingResultsOf(outcomes, context);
-    // The acknowledgment and its results, durable before anything else is sent; applied to the
-    // records while the next request is on the wire (see RecordResultWriter).
-    const exchangeId = this.db.transaction(() => delivered.finish(pending))();
-    this.deferred.push(() => this.writer.applyPending(exchangeId, pending, outcomes, context));
+    // The acknowledgment and the records' results in one transaction, the moment the answer is
+    // in: a batch is either recorded whole or (after a crash) not at all, and then resent.
+    const exchangeId = this.db.transaction(() => {
+      const id = delivered.finish();
+      this.writer.writeOutcomes(outcomes, { ...context, exchangeId: id });
+      return id;
+    })();
     if (fatal) throw new SyncFailure(fatal.kind, fatal.message, fatal.status, exchangeId);
 
     const counts = this.counts[category];
@@ -544,7 +542,6 @@ class SyncRun {
 
   /** The run stopped while this batch had no final answer: its records fail (not as rejected, so they are resent). */
   private failBatch(batch: Batch, message: string, exchangeId: number | null): void {
-    this.applyDeferred();
     const at = this.runtime.now();
     const outcomes: EntityOutcome[] = batch.items.map((item) => ({ item, kind: 'failed', status: null, message, rejected: false }));
     this.db.transaction(() => {
@@ -553,19 +550,11 @@ class SyncRun {
     this.counts[batch.category].failed += batch.items.length;
   }
 
-  private readonly deferred: (() => void)[] = [];
   /** Set when the run is leaving on an error: an in-flight request then gets no further tries. */
   private stopping = false;
 
-  private applyDeferred(): void {
-    // One at a time: when one fails, the others stay queued for the run's last call (and their
-    // results are stored with their exchanges in any case).
-    while (this.deferred.length > 0) this.deferred.shift()!();
-  }
-
   /** `all`: poll every open task now, whenever it was due (the ones an earlier run left open). */
   private async pollTasks(all: boolean): Promise<void> {
-    this.applyDeferred();
     const resolution = await this.poller!.pollDue({ all });
     this.counts.jobs.succeeded += resolution.succeeded;
     this.counts.jobs.failed += resolution.failed;

@@ -78,7 +78,7 @@ export class TaskPoller {
     const at = this.runtime.now();
     const results = response.status < 300 ? taskResults(urns, response) : null;
     this.db.transaction(() => {
-      const exchangeId = delivered.finish(null);
+      const exchangeId = delivered.finish();
       for (const task of group) {
         const ref = { taskUrn: task.task_urn, recordId: task.record_id, payloadHash: task.payload_hash };
         const r = results?.get(task.task_urn);

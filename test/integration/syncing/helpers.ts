@@ -142,10 +142,11 @@ export function virtualRuntime(seed = 0.5): SyncRuntime & { sleeps: number[] } {
 export function records(db: Db, category: Category) {
   return db
     .prepare(
-      `SELECT key, sync_status, sync_message, sync_hash, sync_rejected_hash, sync_exchange_id, linkedin_urn
+      `SELECT id, key, sync_status, sync_message, sync_hash, sync_rejected_hash, sync_exchange_id, linkedin_urn
        FROM records WHERE category = ? ORDER BY id`,
     )
     .all(category) as {
+    id: number;
     key: string;
     sync_status: string | null;
     sync_message: string | null;

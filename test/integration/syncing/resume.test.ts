@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordResultWriter } from '../../../electron/core/syncing/record-store';
 
-const original = RecordResultWriter.prototype.applyPending;
+const original = RecordResultWriter.prototype.writeOutcomes;
 import { openWorkspaceDb } from '../../../electron/core/db/connection';
 import { application, candidate, FAST_TIMING, harness, insertRecords, job, keyCounts, ORG, records, stage, type Harness } from './helpers';
 import type { ReceivedRequest } from '../../support/fake-linkedin/server';
@@ -67,8 +67,8 @@ describe('a sync killed mid-run', () => {
     expect(await exited).toBe('SIGKILL');
     const killedAt = h.fake.requests.length;
 
-    // What the killed run left behind: four acknowledged candidate batches (their results applied
-    // to the records, or stored with the exchange for the next run to apply), jobs waiting on tasks.
+    // What the killed run left behind: four acknowledged candidate batches, their results applied
+    // to the records in the same transactions, and jobs waiting on tasks.
     const afterKill = openWorkspaceDb(h.file);
     const acks = afterKill
       .prepare(
@@ -77,11 +77,11 @@ describe('a sync killed mid-run', () => {
       )
       .all() as { record_keys: string; pending_results: string | null }[];
     expect(acks).toHaveLength(4);
-    const unapplied = acks.filter((a) => a.pending_results !== null).flatMap((a) => JSON.parse(a.record_keys) as string[]);
+    expect(acks.every((a) => a.pending_results === null)).toBe(true);
     const { n: succeeded } = afterKill
       .prepare("SELECT count(*) AS n FROM records WHERE category = 'candidates' AND sync_status = 'succeeded'")
       .get() as { n: number };
-    expect(succeeded + unapplied.length).toBe(350);
+    expect(succeeded).toBe(350);
     expect(afterKill.prepare("SELECT count(*) AS n FROM sync_tasks WHERE status = 'IN_PROGRESS'").get()).toEqual({ n: 4 });
     expect(afterKill.prepare('SELECT status FROM sync_runs').all()).toEqual([{ status: 'running' }]);
     afterKill.close();
@@ -121,36 +121,62 @@ describe('a sync killed mid-run', () => {
     expect(again.sent).toBe(0);
   });
 
-  it('applies results that were acknowledged but not yet applied when the process died', async () => {
+  it('records an answer and its results together: a process that dies in between leaves neither, and the batch goes again', async () => {
     h = await harness();
     insertRecords(h.db, 'candidates', Array.from({ length: 250 }, (_, i) => candidate(i)));
-    // The process dies right after storing the second batch's acknowledgment, before applying it.
-    let applies = 0;
-    const apply = vi
-      .spyOn(RecordResultWriter.prototype, 'applyPending')
-      .mockImplementation(function (this: RecordResultWriter, exchangeId: number, pendingJson: string) {
-        if (++applies === 2) throw new Error('process died');
-        original.call(this, exchangeId, pendingJson);
+    // The process dies while recording the second answer, after its exchange row is written.
+    let writes = 0;
+    const write = vi
+      .spyOn(RecordResultWriter.prototype, 'writeOutcomes')
+      .mockImplementation(function (this: RecordResultWriter, ...args: Parameters<RecordResultWriter['writeOutcomes']>) {
+        if (++writes === 2) throw new Error('process died');
+        original.apply(this, args);
       });
     await expect(h.sync()).rejects.toThrow('process died');
-    apply.mockRestore();
-    // The third request was on the wire when the error struck: it was let finish, and recorded
-    // and applied; the second batch's results stayed stored with its acknowledgment only.
-    const acks = h.db
-      .prepare(
-        `SELECT record_keys, p.results AS pending_results FROM exchanges e LEFT JOIN sync_pending_results p ON p.exchange_id = e.id
-         WHERE category = 'candidates' AND status = 200 ORDER BY e.id`,
-      )
-      .all() as { record_keys: string; pending_results: string | null }[];
-    expect(acks.map((a) => a.pending_results !== null)).toEqual([false, true, false]);
-    expect(records(h.db, 'candidates').filter((r) => r.sync_status === 'succeeded')).toHaveLength(150);
-    const received = h.fake.requests.length;
+    write.mockRestore();
+    // The second answer left no trace; the first (and the third, when it was already on the wire
+    // beside the second) were recorded with their results.
+    const acks = h.db.prepare("SELECT record_keys FROM exchanges WHERE category = 'candidates' AND status = 200 ORDER BY id").all() as {
+      record_keys: string;
+    }[];
+    const recorded = acks.flatMap((a) => JSON.parse(a.record_keys) as string[]);
+    const succeeded = records(h.db, 'candidates').filter((r) => r.sync_status === 'succeeded').map((r) => r.key);
+    expect(succeeded.sort()).toEqual([...recorded].sort());
+    const lost = h.fake.requests.filter((r) => r.resource === 'candidates')[1].keys;
+    expect(lost).toHaveLength(100);
+    expect(lost.some((k) => recorded.includes(k))).toBe(false);
+    expect(recorded.length).toBeGreaterThanOrEqual(100);
 
     const resumed = await h.sync();
-    expect(resumed).toMatchObject({ sent: 0, skipped: 250, failed: 0 });
-    expect(h.fake.requests.length).toBe(received);
+    const left = 250 - recorded.length;
+    expect(resumed).toMatchObject({ sent: left, succeeded: left, skipped: recorded.length, failed: 0 });
+    const resent = h.fake.requests.filter((r) => r.resource === 'candidates').slice(-Math.ceil(left / 100)).flatMap((r) => r.keys);
+    expect(resent).toEqual(expect.arrayContaining(lost));
     expect(records(h.db, 'candidates').every((r) => r.sync_status === 'succeeded')).toBe(true);
-    expect([...keyCounts(h.fake, 'candidates').values()].every((n) => n === 1)).toBe(true);
     expect(keyCounts(h.fake, 'candidates').size).toBe(250);
+  });
+
+  it('applies results an earlier version stored beside their exchange and never applied', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 3 }, (_, i) => candidate(i)));
+    await h.sync();
+    const [first, second] = records(h.db, 'candidates');
+    h.db.prepare("UPDATE records SET sync_status = NULL, sync_hash = NULL, synced_at = NULL, sync_exchange_id = NULL WHERE id IN (?, ?)").run(first.id, second.id);
+    const { id: exchangeId } = h.db.prepare("SELECT id FROM exchanges WHERE category = 'candidates'").get() as { id: number };
+    const pending = {
+      at: 1_700_000_000_000, runId: 1, firstPollAt: 1_700_000_000_000,
+      items: [[first.id, first.sync_hash, 's'], [second.id, second.sync_hash, 'f', 'Refused', 1]],
+    };
+    h.db.prepare('INSERT INTO sync_pending_results (exchange_id, results) VALUES (?, ?)').run(exchangeId, JSON.stringify(pending));
+    const received = h.fake.requests.length;
+
+    const summary = await h.sync();
+    expect(h.db.prepare('SELECT count(*) AS n FROM sync_pending_results').get()).toEqual({ n: 0 });
+    const [a, b] = records(h.db, 'candidates');
+    expect(a).toMatchObject({ sync_status: 'succeeded', sync_hash: first.sync_hash, sync_exchange_id: exchangeId });
+    expect(b).toMatchObject({ sync_status: 'failed', sync_message: 'Refused', sync_rejected_hash: second.sync_hash });
+    // Applied before the run decided what to send: the first is up to date, the refused one is not resent unchanged.
+    expect(summary).toMatchObject({ sent: 0, skipped: 3 });
+    expect(h.fake.requests.length).toBe(received);
   });
 });
