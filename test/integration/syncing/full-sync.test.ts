@@ -155,6 +155,18 @@ describe('a full sync', () => {
     expect(paced.plan!.estimatedDurationMs - fast.plan!.estimatedDurationMs).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('estimates the requests of a dry run as overlapping, two at a time, each category ending on a whole answer', async () => {
+    h = await harness();
+    insertRecords(h.db, 'candidates', Array.from({ length: 300 }, (_, i) => candidate(i)));
+    insertRecords(h.db, 'applications', Array.from({ length: 12 }, (_, i) => application(i)));
+    const timing = { estimatedRequestMs: 400 };
+    const one = await h.sync({ dryRun: true, credentials: null, timing: { ...timing, requestsInFlight: 1 } });
+    const two = await h.sync({ dryRun: true, credentials: null, timing: { ...timing, requestsInFlight: 2 } });
+    // 3 candidate requests and 1 application request.
+    expect(one.plan!.estimatedDurationMs).toBe(4 * 400);
+    expect(two.plan!.estimatedDurationMs).toBe(3 * 200 + 200 + 200 + 200);
+  });
+
   it('splits a batch whose keys would pass 4 KB when told to split instead of tunnelling', async () => {
     h = await harness();
     insertRecords(h.db, 'candidates', Array.from({ length: 100 }, (_, i) => candidate(i)));
