@@ -74,6 +74,8 @@ describe('syncing to LinkedIn in Chromium', () => {
     await page.getByTestId('sync-send').click();
     await expect.poll(() => page.getByTestId('sync-live-counts').isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('progress-jobs').getAttribute('data-testid')).toBe('progress-jobs');
+    // Both candidate batches (4 + 3) go out at once, two requests on the wire, and show while LinkedIn is slow.
+    await expect.poll(() => page.getByTestId('progress-candidates').textContent(), { timeout: 20_000 }).toContain(`${CANDIDATES + 1} awaiting LinkedIn`);
     await page.screenshot({ path: screenshotPath('sync-progress') });
 
     await expect.poll(() => page.getByTestId('sync-result').isVisible(), { timeout: 60_000 }).toBe(true);

@@ -50,6 +50,11 @@ export class LinkedInClient {
   /** After a 429: no attempt starts before this time. */
   private holdUntil = 0;
 
+  /** Requests on the wire or answered but not yet in the log (the day's count adds them). */
+  get unloggedRequests(): number {
+    return this.unlogged;
+  }
+
   constructor(
     private readonly options: {
       apiBaseUrl: string;

@@ -487,7 +487,11 @@ class SyncRun {
   private async sendBatch(batch: Batch, wire: WireRequest, resend = false): Promise<void> {
     const { category, items } = batch;
     const n = items.length;
-    if (!resend) this.counts[category].sent += n;
+    if (!resend) {
+      this.counts[category].sent += n;
+      // Shown while LinkedIn works on it (a slow answer must not leave the batch uncounted).
+      this.emitProgress();
+    }
 
     let delivered;
     try {
@@ -610,29 +614,54 @@ class SyncRun {
       runId: this.runId,
       phase: this.phase,
       category: this.currentCategory,
-      categories: { ...this.counts, jobs: { ...this.counts.jobs, pending } },
+      // Copies: a report must not change after it is made (a caller may keep it).
+      categories: {
+        jobs: { ...this.counts.jobs, pending },
+        candidates: { ...this.counts.candidates },
+        applications: { ...this.counts.applications },
+        stages: { ...this.counts.stages },
+      },
       retried: this.retried,
       requests: this.requests,
       rateLimit: { ...this.rate, recordsLastMinute: this.pacer.recordsInWindow(now) },
-      requestsToday: requestsOnDay(this.db, now),
+      requestsToday: requestsOnDay(this.db, now) + (this.client?.unloggedRequests ?? 0),
       dailyBudget: this.settings.dailyRequestBudget,
     };
   }
 
   private lastProgressAt = 0;
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Progress to the caller and into sync_runs (which the UI polls), at most ~5 times a second unless forced. */
+  /**
+   * Progress to the caller and into sync_runs (which the UI polls), at most ~5 times a second
+   * unless forced. A report inside the window is sent at its end, with the state then: a batch
+   * counted and then waiting on a slow LinkedIn is shown meanwhile.
+   */
   private emitProgress(force = false): void {
     if (this.dryRun) return;
     const now = performance.now();
-    if (!force && now - this.lastProgressAt < 200) return;
+    const wait = 200 - (now - this.lastProgressAt);
+    if (!force && wait > 0) {
+      this.progressTimer ??= setTimeout(() => {
+        this.progressTimer = null;
+        this.emitProgress(true);
+      }, wait);
+      return;
+    }
+    this.stopProgressTimer();
     this.lastProgressAt = now;
     const progress = this.progress();
     this.db.prepare('UPDATE sync_runs SET summary_json = ? WHERE id = ?').run(JSON.stringify({ progress }), this.runId);
     this.options.onProgress?.(progress);
   }
 
+  private stopProgressTimer(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+  }
+
   private finishRun(status: SyncSummary['status'], failure: SyncFailure | null): SyncSummary {
+    this.stopProgressTimer();
     const finishedAt = this.runtime.now();
     this.phase = 'done';
     const progress = this.dryRun ? null : this.progress();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../shared/domain';
+import type { SyncProgress } from '../../../shared/contract/sync';
 import { application, applied, candidate, harness, insertRecords, job, keyCounts, records, setValues, stage, type Harness } from './helpers';
 
 function seedAll(h: Harness, n = { jobs: 3, candidates: 130, applications: 12, stagesPer: 2, stageApps: 4 }) {
@@ -56,8 +57,13 @@ describe('a full sync', () => {
     insertRecords(h.db, 'applications', Array.from({ length: 12 }, (_, i) => application(i)));
     // The first request is slow: the other slot sends the next batches meanwhile.
     h.fake.inject({ type: 'delay', ms: 400 }, { resource: 'candidates', times: 1 });
-    const summary = await h.sync();
+    const progress: SyncProgress[] = [];
+    const summary = await h.sync({ onProgress: (p) => progress.push(p) });
     expect(summary).toMatchObject({ status: 'finished', succeeded: 612, failed: 0 });
+    // While the slow one was out, progress counted it as sent, and in today's requests.
+    const waiting = progress.filter((p) => p.categories.candidates.sent - p.categories.candidates.succeeded >= 100);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const p of progress) expect(p.requestsToday).toBe(p.requests);
 
     const api = h.fake.requests.filter((r) => r.resource === 'candidates' || r.resource === 'applications');
     const onTheWire = (at: number) => api.filter((r) => r.at <= at && r.answeredAt! > at).length;
