@@ -238,7 +238,7 @@ class SyncRun {
       let requests = 0;
       for (let next = batches.next(); !next.done; next = batches.next()) requests++;
       // The category's last answer is awaited whole before the next category starts (see estimate).
-      if (requests > 0) this.estimatedMs += this.timing.estimatedRequestMs * (1 - 1 / this.timing.requestsInFlight);
+      if (requests > 0) this.estimatedMs += this.timing.estimatedRequestMs * (1 - 1 / this.inFlight);
       return;
     }
     const flying = new Set<Promise<void>>();
@@ -262,7 +262,7 @@ class SyncRun {
         await new Promise<void>((resolve) => setImmediate(resolve));
         next = batches.next();
         wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
-        while (flying.size >= this.timing.requestsInFlight && failures.length === 0) await Promise.race(flying);
+        while (flying.size >= this.inFlight && failures.length === 0) await Promise.race(flying);
         const due = this.poller!.nextDueAt();
         if (failures.length === 0 && due !== null && due <= this.runtime.now()) await this.pollTasks(false);
       }
@@ -294,6 +294,11 @@ class SyncRun {
   }
 
   private pacing: Promise<void> = Promise.resolve();
+
+  /** Requests on the wire at once: at least one, whatever the timing says. */
+  private get inFlight(): number {
+    return Math.max(1, Math.floor(this.timing.requestsInFlight) || 1);
+  }
 
   private connect(credentials: ClientCredentials): void {
     this.transport = this.options.transport ?? createHttpTransport();
@@ -477,7 +482,7 @@ class SyncRun {
     const n = batch.items.length;
     this.estimatedMs += this.pacer.delayFor(n, this.startedAt + this.estimatedMs);
     this.pacer.record(n, this.startedAt + this.estimatedMs);
-    this.estimatedMs += this.timing.estimatedRequestMs / this.timing.requestsInFlight;
+    this.estimatedMs += this.timing.estimatedRequestMs / this.inFlight;
   }
 
   /**

@@ -90,6 +90,9 @@ describe('a full sync', () => {
     expect(summary.succeeded).toBe(300);
     const api = h.fake.requests.filter((r) => r.resource === 'candidates');
     for (let i = 1; i < api.length; i++) expect(api[i].at).toBeGreaterThanOrEqual(api[i - 1].answeredAt!);
+    // A setting of 0 (or less) still sends, one at a time.
+    const again = await h.sync({ force: true, timing: { requestsInFlight: 0 } });
+    expect(again.succeeded).toBe(300);
   });
 
   it('sends only compliant or warning records that are not excluded', async () => {
