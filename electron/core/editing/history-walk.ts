@@ -22,13 +22,13 @@ import { SNAPSHOT_PARAMS, cellOf, snapshotAt, snapshotColumns, valuesOf, type Ro
 export function undo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
   const target = undoTarget(db);
   if (!target) return nothing('Nothing to undo.');
-  return step(db, target, 'undo', progress);
+  return step(db, target, 'undo', progress, true);
 }
 
 export function redo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
   const target = redoTarget(db);
   if (!target) return nothing('Nothing to redo.');
-  return step(db, target, 'redo', progress);
+  return step(db, target, 'redo', progress, true);
 }
 
 /** Reverts one earlier operation on its own. */
@@ -51,11 +51,16 @@ function nothing(message: string): EditOutcome<UndoResult> {
   return { result: { operation: null, changedCells: 0, message }, categories: [] };
 }
 
-function step(db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', progress: EditProgress): EditOutcome<UndoResult> {
+/** `inOrder`: the target is Undo's or Redo's own (not an operation picked from the history). */
+function step(
+  db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', progress: EditProgress, inOrder = false,
+): EditOutcome<UndoResult> {
   const backwards = mode !== 'redo';
   const verb = mode === 'redo' ? 'redo' : mode;
   progress.progress(0, 1, 'Reading');
-  refuseOverlap(db, target, verb);
+  // Undo and redo in order act on the newest operation in effect and the oldest undone one: every
+  // later operation is undone, so none can overlap (the query costs ~30 ms on 100,000 edits).
+  if (!inOrder) refuseOverlap(db, target, verb);
   const { changes, rows } = editsOf(db, target.id);
   refuseDrift(target, changes, backwards, verb);
   const applied = new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing', rows);
