@@ -3,6 +3,7 @@ import { isEmail, joinEmailList, repairEmails, splitEmailList } from '../values/
 import { isCountryCode, repairCountryCode } from '../values/countries';
 import { formatEpochMs, readEpochMs } from '../values/dates';
 import { normalizeId } from '../values/ids';
+import { isBlank } from '../values/text';
 import { isHttpUrl, repairUrl } from '../values/urls';
 import { MEDIA_URN, ORGANIZATION_URN, PERSON_URN, repairOrganizationUrn, repairPersonUrn } from '../values/urns';
 import type { CheckContext, NormalizationNote } from './context';
@@ -129,9 +130,9 @@ function normalizeField(plan: FieldPlan, value: CellValue, out: FieldValues, fou
     }
     if (spec.type === 'epochMs') return true; // read in validateField, which needs the reading's outcome
   } else {
-    // No file holds Infinity or NaN (nor can the workspace's JSON): a value that does is blank,
-    // as it is to the key (normalizeId), so a stage without one gets its derived id.
-    if (typeof value === 'number' && !Number.isFinite(value)) {
+    // A non-finite number is blank, as it is to the key (normalizeId), so a stage without one
+    // gets its derived id.
+    if (isBlank(value)) {
       out[field] = null;
       return false;
     }

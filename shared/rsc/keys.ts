@@ -1,6 +1,7 @@
 import type { CellValue, Category, FieldValues } from '../domain';
 import { readEpochMs } from '../values/dates';
 import { normalizeId } from '../values/ids';
+import { isBlank } from '../values/text';
 import type { CheckContext } from './context';
 
 /**
@@ -48,8 +49,8 @@ export function deriveStageId(applicationId: CellValue, stage: CellValue, atsCre
 }
 
 function textOf(value: CellValue): string {
-  // A non-finite number is blank to the check too (see normalizeField).
-  if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  // Blank as the check sees it (a non-finite number too), so a key derives as the check's does.
+  if (isBlank(value)) return '';
   return String(value).trim();
 }
 

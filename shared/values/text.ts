@@ -1,8 +1,12 @@
 import type { CellValue } from '../domain';
 
-/** True when a cell holds nothing a consultant would call a value (null, "", spaces only). */
+/**
+ * True when a cell holds nothing a consultant would call a value (null, "", spaces only). A
+ * number that is not finite counts too: no file holds one (nor can the workspace's JSON).
+ */
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
+  if (typeof value === 'number') return !Number.isFinite(value);
   return typeof value === 'string' && value.trim() === '';
 }
 

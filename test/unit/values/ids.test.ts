@@ -49,5 +49,6 @@ describe('cell text', () => {
     expect(cellText(10090)).toBe('10090');
     expect(isBlank(' ')).toBe(true);
     expect(isBlank(0)).toBe(false);
+    expect([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(isBlank)).toEqual([true, true, true]);
   });
 });
