@@ -1,5 +1,4 @@
 import * as countriesModule from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
 import type { CellValue } from '../domain';
 import { isCountryCode, repairCountryCode } from '../values/countries';
 import type { TransformOutcome } from './spec';
@@ -7,8 +6,9 @@ import type { TransformOutcome } from './spec';
 // CommonJS that Node's ESM loader exposes only as `default`, bundlers as named functions.
 type CountriesLib = typeof countriesModule;
 const countries: CountriesLib = (countriesModule as CountriesLib & { default?: CountriesLib }).default ?? countriesModule;
-// Node's entry registers every locale; the browser entry none. Names are matched in English.
-countries.registerLocale(en);
+// Names are matched in English. Only the backend converts countries, through the package's Node
+// entry, which registers every locale itself. Importing the locale's JSON here broke the built app:
+// Node's ESM loader refuses a JSON module without an import attribute, which the bundle drops.
 
 /** Names people write that the ISO list does not carry. */
 const EXTRA_NAMES: Record<string, string> = {
