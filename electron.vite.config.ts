@@ -13,7 +13,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           // Worker threads must sit beside the main bundle (see electron/core/jobs/worker-entry.ts).
           worker: resolve(import.meta.dirname, 'electron/core/jobs/worker.ts'),
-          'scan-worker': resolve(import.meta.dirname, 'electron/core/compliance/scan-worker.ts'),
+          'helper-worker': resolve(import.meta.dirname, 'electron/core/jobs/helper-worker.ts'),
         },
       },
     },

@@ -1,13 +1,12 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { Issue } from '../../../shared/domain';
 import { CATEGORY_ORDER, type ScannedRecord } from './scan-record';
 
 /**
  * The records' id span cut into chunks of `width` ids: chunk k holds the ids in
- * (firstId - 1 + k·width, firstId - 1 + (k+1)·width]. The check and its helper take the next
- * chunk from one shared counter (claimChunk) whenever they are free, so each does as much as its
- * speed allows whatever the records weigh (a job's description makes it several times heavier
- * than a stage), and the chunks come out nearly in order for the check to settle.
+ * (firstId - 1 + k·width, firstId - 1 + (k+1)·width]. The check and its helper thread take the
+ * next chunk whenever they are free (helper-thread.ts), so each does as much as its speed allows
+ * whatever the records weigh (a job's description makes it several times heavier than a stage),
+ * and the chunks come out nearly in order for the check to settle.
  */
 export interface ScanChunks {
   firstId: number;
@@ -20,47 +19,11 @@ export function chunkRange(chunks: ScanChunks, k: number): { afterId: number; la
   return { afterId, lastId: afterId + chunks.width };
 }
 
-/**
- * A helper thread serves one check after another (starting a thread costs more than a tenth of
- * a large check). Its Int32 state slot, shared with the thread that owns it: the owner sets
- * SCAN_HELPER_BUSY before it posts a scan, the helper clears it once that scan has ended (its
- * last message posted). A busy helper is never handed another scan.
- */
-export interface ScanHelperThreadData {
-  state: SharedArrayBuffer;
-}
-export const SCAN_HELPER_IDLE = 0;
-export const SCAN_HELPER_BUSY = 1;
-
-/** What a full check hands its helper thread (scan-worker.ts), as one message per check. */
-export interface ScanWorkerData {
-  file: string;
+/** What a full check hands the helper thread's scan task (scan-task.ts). */
+export interface ScanTaskData {
   chunks: ScanChunks;
   timeZone: string;
   now: number;
-  port: MessagePort;
-  /** Int32 slots, see SIGNAL_*. */
-  signal: SharedArrayBuffer;
-}
-
-/** Messages the helper has posted. */
-export const SIGNAL_POSTED = 0;
-/** Set when the check no longer wants the helper's work. */
-export const SIGNAL_STOP = 1;
-/** The next chunk to take. */
-export const SIGNAL_NEXT = 2;
-/** Chunks the helper has taken. */
-export const SIGNAL_HELPER_CHUNKS = 3;
-export const SIGNAL_SLOTS = 4;
-
-export function initialSignal(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(SIGNAL_SLOTS * 4));
-}
-
-/** The next chunk nobody has taken, or null when all are taken. */
-export function claimChunk(signal: Int32Array, chunks: ScanChunks): number | null {
-  const k = Atomics.add(signal, SIGNAL_NEXT, 1);
-  return k < chunks.count ? k : null;
 }
 
 /**
@@ -76,11 +39,6 @@ export interface EncodedChunk {
   /** The changed results, in record order: [sheetId, storedHash, hash, issues]. */
   changed: [sheetId: number | null, storedHash: string | null, hash: string, issues: Issue[]][];
 }
-
-export type ScanWorkerMessage =
-  | { type: 'records'; index: number; chunk: EncodedChunk }
-  | { type: 'done'; scanned: number }
-  | { type: 'failed'; message: string };
 
 const KEY_MOVED = 4;
 const EXCLUDED = 8;

@@ -9,7 +9,7 @@ import { checkHash } from './result-writer';
  * One record of a full check's scan, checked on its own: its rules, its key and references, and
  * whether its result differs from the stored one (as if it had no cross-record issues, which the
  * scan decides afterwards from every record's key). The same function serves the scan on the
- * check's own connection and the one in its helper thread (scan-worker.ts), so both halves of a
+ * check's own connection and the one in its helper thread (scan-task.ts), so both halves of a
  * parallel check reach exactly the same verdicts.
  */
 export interface ScannedRecord {

@@ -1,13 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { RowBatcher } from '../db/row-batcher';
-import type { Category, FieldValues } from '../../../shared/domain';
-import { IssueReplacer, TouchedChecker, noteExclusion, storedResultOf, type NewResult, type TouchedRecord } from '../compliance';
+import type { Category } from '../../../shared/domain';
+import { IssueReplacer, TouchedChecker, noteExclusion } from '../compliance';
+import type { BulkChunk } from './bulk-chunk';
 import { fieldPath } from '../records/json-path';
 import { EXCLUDED_FIELD, cellJson, type PlannedChange } from './planned-change';
 import type { EditProgress } from './progress';
 import { Recheck } from './recheck';
-import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns, valuesOf, type RowSnapshot } from './row-snapshot';
+import { UPDATE_COLUMNS, recordWriteOf, settleRecord, type RecordWrite } from './record-settle';
+import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
 
 /** What applying changes touched: the edited records' categories, and with the re-checked ones. */
 export interface Applied {
@@ -16,14 +18,6 @@ export interface Applied {
 }
 
 const CHUNK = 5_000;
-
-interface Pending {
-  record: TouchedRecord;
-  reason: string | null;
-  reasonBefore: string | null;
-  valuesChanged: boolean;
-  result: NewResult | null;
-}
 
 /**
  * Writes cell values and exclusions together with the compliance result they lead to: each
@@ -38,8 +32,11 @@ export class CellWriter {
   /** Values are queued and written 100 records a statement; flushed before anything reads them. */
   private readonly writeValues;
   private readonly updates = new Map<number, Statement<unknown[]>>();
+  /** Issues of records whose result changed, replaced in batches; flushed with the values. */
+  private readonly issues: IssueReplacer;
 
   constructor(private readonly db: Db) {
+    this.issues = new IssueReplacer(db);
     // Every edited record has its values row; the upsert is only how many rows go in one statement.
     this.writeValues = new RowBatcher(
       db, 'INSERT INTO record_values (record_id, values_json)', 2,
@@ -62,8 +59,7 @@ export class CellWriter {
     for (const c of changes) if (c.field !== EXCLUDED_FIELD) this.path(c.field); // refuses a field SQL cannot address, as before
     const checker = new TouchedChecker(this.db);
     const checkedAt = checker.checkedAt;
-    const issues = new IssueReplacer(this.db);
-    const deferred: Pending[] = [];
+    const deferred: RecordWrite[] = [];
     const categories = new Set<string>();
 
     // Chunk by chunk: edit and check in memory, write. Only the deferred records wait, since the
@@ -76,52 +72,21 @@ export class CellWriter {
         const row = rows.get(id) ?? read.get(id);
         if (!row) continue; // deleted since it was planned: nothing to write
         categories.add(row.category);
-        let values: FieldValues | null = null;
-        let reason = row.reason;
-        for (const c of cells) {
-          const value = reverse ? c.before : c.after;
-          if (c.field === EXCLUDED_FIELD) {
-            reason = typeof value === 'string' ? value : null;
-          } else {
-            values ??= valuesOf(row);
-            setField(values, c.field, value ?? null);
-          }
-        }
-        const excludedBefore = row.excluded !== 0;
-        const excluded = cells.some((c) => c.field === EXCLUDED_FIELD) ? reason !== null : excludedBefore;
-        const record: TouchedRecord = {
-          id, category: row.category, sheetId: row.sheetId, values: values ?? EMPTY, excluded, excludedBefore,
-          stored: storedResultOf(row.stored),
-        };
-        const valuesChanged = values !== null;
-        // An exclusion alone changes no rule of the record itself: its values are not even parsed.
-        const result = valuesChanged ? checker.check(record) : checker.checkExclusion(record);
-        const p: Pending = { record, reason, reasonBefore: row.reason, valuesChanged, result: result === 'deferred' ? null : result };
-        if (result === 'deferred') {
-          deferred.push(p);
-          continue;
-        }
-        this.write(p, checkedAt);
-        if (p.result) issues.add(id, p.result.category, p.result.issues);
-        if (excluded !== excludedBefore) noteExclusion(this.db, id, excluded);
+        const settled = settleRecord(id, row, cells, reverse, checker);
+        const write = recordWriteOf(settled, checkedAt);
+        if (settled.deferred) deferred.push(write);
+        else this.writeRecord(write);
       }
       this.writeValues.flush();
       progress.throwIfCancelled();
       progress.progress(Math.min(i + CHUNK, groups.length), groups.length, label);
     }
-    issues.flush();
+    this.issues.flush();
 
-    let rechecked: Category[] = [];
-    if (deferred.length) {
-      // The targeted re-check finds moved keys by comparing with its index of the records as
-      // last checked: build it before these records are written.
-      const recheck = Recheck.prepare(this.db, deferred.map((p) => p.record.id));
-      for (const p of deferred) this.write(p, checkedAt);
-      this.writeValues.flush();
+    const rechecked = this.writeDeferred(deferred, () => {
       progress.throwIfCancelled();
       progress.progress(groups.length, groups.length, 'Re-checking');
-      rechecked = recheck.run();
-    }
+    });
     const touched = [...categories].filter((c): c is Category => CATEGORY_SET.has(c));
     return { categories: touched, rechecked };
   }
@@ -136,51 +101,47 @@ export class CellWriter {
     return out;
   }
 
-  /** At most one UPDATE per table per record, of the columns that differ (indexes on unchanged columns stay untouched). */
-  private write(p: Pending, checkedAt: number): void {
-    const r = p.record;
-    const params: unknown[] = [];
-    let mask = 0;
-    if (p.valuesChanged) this.writeValues.add(r.id, JSON.stringify(r.values));
-    if (r.excluded !== r.excludedBefore) {
-      mask |= 1;
-      params.push(r.excluded ? 1 : 0);
-    }
-    if (p.reason !== p.reasonBefore) {
-      mask |= 2;
-      params.push(p.reason);
-    }
-    const res = p.result;
-    if (res) {
-      const s = r.stored;
-      if (res.counts.status !== s.status) {
-        mask |= 4;
-        params.push(res.counts.status);
-      }
-      if (res.counts.errors !== s.errors) {
-        mask |= 8;
-        params.push(res.counts.errors);
-      }
-      if (res.counts.warnings !== s.warnings) {
-        mask |= 16;
-        params.push(res.counts.warnings);
-      }
-      if (res.counts.infos !== s.infos) {
-        mask |= 32;
-        params.push(res.counts.infos);
-      }
-      mask |= 64;
-      params.push(checkedAt, res.hash);
-    }
-    if (mask === 0) return;
-    params.push(r.id);
-    this.update(mask).run(...params);
+  /**
+   * Writes a settled record: at most one UPDATE per table, of the columns that differ (indexes on
+   * unchanged columns stay untouched). Values and issues are queued: flushWrites() before reading them.
+   */
+  writeRecord(w: RecordWrite): void {
+    this.writeRow(w);
+    if (w.issues) this.issues.add(w.id, w.category as Category, w.issues);
+    if (w.exclusion !== null) noteExclusion(this.db, w.id, w.exclusion);
+  }
+
+  private writeRow(w: RecordWrite): void {
+    if (w.valuesJson !== null) this.writeValues.add(w.id, w.valuesJson);
+    if (w.mask !== 0) this.update(w.mask).run(...w.params, w.id);
+  }
+
+  flushWrites(): void {
+    this.writeValues.flush();
+    this.issues.flush();
+  }
+
+  /**
+   * Writes the records the edit could not settle in memory, then has the targeted re-check (or a
+   * full check) settle them and the records that depend on them. Call after every other write is
+   * flushed. `beforeRecheck` runs between the write and the re-check (progress, cancellation).
+   */
+  writeDeferred(deferred: readonly RecordWrite[], beforeRecheck: () => void): Category[] {
+    if (deferred.length === 0) return [];
+    // The targeted re-check finds moved keys by comparing with its index of the records as last
+    // checked: build it before these records are written.
+    const recheck = Recheck.prepare(this.db, deferred.map((w) => w.id));
+    // The re-check settles their results and exclusions in the engine's index.
+    for (const w of deferred) this.writeRow(w);
+    this.writeValues.flush();
+    beforeRecheck();
+    return recheck.run();
   }
 
   private update(mask: number): Statement<unknown[]> {
     let stmt = this.updates.get(mask);
     if (!stmt) {
-      const sets = UPDATE_COLUMNS.filter((_c, bit) => mask & (1 << bit)).map((c) => c.sql);
+      const sets = UPDATE_COLUMNS.filter((_c, bit) => mask & (1 << bit));
       stmt = this.db.prepare<unknown[]>(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`);
       this.updates.set(mask, stmt);
     }
@@ -198,11 +159,29 @@ export class CellWriter {
     return p;
   }
 
+  /** Writes a bulk chunk's settled records (bulk-chunk.ts); its deferred ones go to writeDeferred. */
+  writeChunk(chunk: BulkChunk): void {
+    for (let i = 0; i < chunk.ids.length; i++) this.writeValues.add(chunk.ids[i], chunk.values[i]);
+    for (const [mask, id, ...params] of chunk.updates) this.update(mask as number).run(...params, id);
+    for (const [id, category, issues] of chunk.issues) this.issues.add(id, category as Category, issues);
+  }
+
   /** Logs each change as an edit of the operation. */
   log(operationId: number, changes: readonly PlannedChange[], at: number): void {
-    const edits = new RowBatcher(this.db, 'INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at)', 6);
+    const edits = this.editLog();
     for (const c of changes) edits.add(operationId, c.recordId, c.field, cellJson(c.before), cellJson(c.after), at);
     edits.flush();
+  }
+
+  /** log() of changes already encoded by bulk chunks. */
+  logChunks(operationId: number, logs: readonly BulkChunk['log'][], at: number): void {
+    const edits = this.editLog();
+    for (const l of logs) for (let i = 0; i < l.ids.length; i++) edits.add(operationId, l.ids[i], l.fields[i], l.before[i], l.after[i], at);
+    edits.flush();
+  }
+
+  private editLog(): RowBatcher {
+    return new RowBatcher(this.db, 'INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at)', 6);
   }
 }
 
@@ -219,23 +198,4 @@ function byRecord(changes: readonly PlannedChange[]): [number, PlannedChange[]][
 
 const NO_ROWS: ReadonlyMap<number, RowSnapshot> = new Map();
 
-const EMPTY: FieldValues = Object.freeze({}) as FieldValues;
 const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);
-
-// Bit i of an update's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Values are
-// written to record_values on their own.
-const UPDATE_COLUMNS = [
-  { sql: 'excluded = ?' },
-  { sql: 'exclude_reason = ?' },
-  { sql: 'status = ?' },
-  { sql: 'error_count = ?' },
-  { sql: 'warning_count = ?' },
-  { sql: 'info_count = ?' },
-  { sql: 'checked_at = ?, check_hash = ?' },
-];
-
-/** Sets a field as json_set would: an own property even for a name like "__proto__". */
-function setField(values: FieldValues, field: string, value: FieldValues[string]): void {
-  if (field === '__proto__') Object.defineProperty(values, field, { value, enumerable: true, writable: true, configurable: true });
-  else values[field] = value;
-}

@@ -5,6 +5,7 @@ import type {
   BulkAction, CellChange, GridFilter, OperationResult, UndoResult,
 } from '../../../shared/contract/records';
 import { filterCondition } from '../records/filter-sql';
+import { commitBulkShared, type EditOptions } from './bulk-pipeline';
 import { commitPlan, type EditOutcome } from './commit';
 import { redo, reapply, revert, undo } from './history-walk';
 import { operationEntry, redoTarget, undoTarget } from './operation-log';
@@ -35,12 +36,17 @@ export type EditCommand =
 export type HistoryCommand = Extract<EditCommand, { type: 'undo' | 'redo' | 'revert' | 'reapply' }>;
 export type ResultOf<C extends EditCommand> = C extends HistoryCommand ? UndoResult : OperationResult;
 
-export function runEditCommand<C extends EditCommand>(db: Db, command: C, progress: EditProgress): EditOutcome<ResultOf<C>> {
-  const run = db.transaction(() => execute(db, command, progress));
+export function runEditCommand<C extends EditCommand>(
+  db: Db, command: C, progress: EditProgress, options: EditOptions = {},
+): EditOutcome<ResultOf<C>> {
+  // Decided before the transaction: only a transaction of its own is IMMEDIATE from the start,
+  // which a helper thread's connection needs to see exactly what this one sees.
+  const share = db.inTransaction ? null : options;
+  const run = db.transaction(() => execute(db, command, progress, share));
   return run.immediate() as EditOutcome<ResultOf<C>>;
 }
 
-function execute(db: Db, c: EditCommand, progress: EditProgress): EditOutcome<OperationResult | UndoResult> {
+function execute(db: Db, c: EditCommand, progress: EditProgress, share: EditOptions | null): EditOutcome<OperationResult | UndoResult> {
   switch (c.type) {
     case 'edit': {
       const plan = planCellEdits(db, c.changes);
@@ -49,8 +55,11 @@ function execute(db: Db, c: EditCommand, progress: EditProgress): EditOutcome<Op
     }
     case 'bulk': {
       progress.progress(0, 1, 'Reading');
-      const plan = planBulk(db, c.filter, c.action);
-      return commitPlan(db, { kind: c.action.kind, description: describeBulk(c.action) }, plan, progress);
+      const op = { kind: c.action.kind, description: describeBulk(c.action) };
+      return (
+        (share && commitBulkShared(db, op, c.filter, c.action, progress, share)) ||
+        commitPlan(db, op, planBulk(db, c.filter, c.action), progress)
+      );
     }
     case 'applyFix': {
       const plan = planRecordFix(db, c.recordId, c.rule, c.field);

@@ -1,5 +1,6 @@
 // Fix-up editing: the edit log, bulk operations, fixes, exclusions, undo/redo and revert.
 export { runEditCommand, estimateRecords, commandTitle, type EditCommand, type ResultOf } from './commands';
+export type { EditOptions } from './bulk-pipeline';
 export type { EditOutcome } from './commit';
 export { historyPage } from './operation-log';
 export { planBulk } from './plan-bulk';

@@ -1,76 +1,105 @@
 import type { Db } from '../db/connection';
 import { ContractFailure } from '../../../shared/contract/define';
-import type { CellValue, FieldValues } from '../../../shared/domain';
+import type { CellValue } from '../../../shared/domain';
 import { fieldSpec } from '../../../shared/rsc/fields';
 import type { BulkAction, GridFilter } from '../../../shared/contract/records';
 import { applyTransform, coerceCellInput, compileReplace, describeTransform, transformProblem } from '../../../shared/transforms';
 import { isBlank } from '../../../shared/values/text';
 import { ChangePlan } from './planned-change';
-import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns, valuesOf } from './row-snapshot';
-import { readTargetCells, targetCondition } from './targets';
+import type { SqlCondition } from '../records/filter-sql';
+import { cellOf, valuesOf } from './row-snapshot';
+import { readTargetRows, targetCondition, type TargetRow } from './targets';
+
+/**
+ * A bulk action compiled for one filter: which records it targets, what it reads of each, and
+ * the cells it plans for one record's row. Compiled on each thread that plans (closures do not
+ * cross threads); compiling checks the action and throws BAD_ACTION / BAD_FIELD.
+ */
+export interface CompiledBulk {
+  /** The one field the action reads and writes; undefined: every field (find & replace). */
+  field: string | undefined;
+  /** A second cell read with each record (fills). */
+  other?: { column: 'values_json' | 'source_json'; name: string };
+  /** The records it acts on, among the filter's. */
+  targets(db: Db): SqlCondition;
+  /** Adds the record's planned cells to `plan`. */
+  planRow(plan: ChangePlan, target: TargetRow): void;
+}
+
+export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBulk {
+  guardField(action.field);
+  const one = (field: string, after: (cell: CellValue, target: TargetRow) => CellValue | typeof SKIP, other?: CompiledBulk['other']): CompiledBulk => ({
+    field,
+    other,
+    targets: (db) => targetCondition(db, filter),
+    planRow(plan, target) {
+      const before = cellOf(valuesOf(target.row), field);
+      const value = after(before, target);
+      if (value !== SKIP) plan.add(target.id, field, before, value, target.row);
+    },
+  });
+  switch (action.kind) {
+    case 'set': {
+      const value = coerceCellInput(fieldSpec(filter.category, action.field), action.value);
+      return one(action.field, () => value);
+    }
+    case 'clear':
+      return one(action.field, () => null);
+    case 'transform': {
+      const problem = transformProblem(action.transform);
+      if (problem) throw new ContractFailure('BAD_ACTION', problem);
+      const transform = action.transform;
+      const compiled = one(action.field, () => null);
+      compiled.planRow = (plan, target) => {
+        const before = cellOf(valuesOf(target.row), action.field);
+        const outcome = applyTransform(transform, before);
+        if (outcome.ok) plan.add(target.id, action.field, before, outcome.value, target.row);
+        else plan.skip(outcome.reason);
+      };
+      return compiled;
+    }
+    case 'fill': {
+      const other = { column: action.fromSource ? 'source_json' : 'values_json', name: action.from } as const;
+      if (!action.fromSource) guardField(action.from);
+      return one(
+        action.field,
+        (before, target) => {
+          if (!action.overwrite && !isBlank(before)) return SKIP;
+          if (isBlank(target.other)) return SKIP;
+          return target.other;
+        },
+        other,
+      );
+    }
+    case 'replace': {
+      const compiled = compileReplace(action);
+      if (!compiled.ok) throw new ContractFailure('BAD_ACTION', compiled.reason);
+      const targets = (db: Db) => targetCondition(db, filter, action.onlyFailing, action.field);
+      if (action.field) return { ...one(action.field, (before) => compiled.replace(before)), targets };
+      return {
+        field: undefined,
+        targets,
+        planRow(plan, target) {
+          for (const [field, value] of Object.entries(valuesOf(target.row))) {
+            if (/["\\]/.test(field)) continue;
+            plan.add(target.id, field, value, compiled.replace(value as CellValue), target.row);
+          }
+        },
+      };
+    }
+  }
+}
+
+const SKIP = Symbol('skip');
 
 /**
  * The changes a bulk action makes over the records a filter selects. Nothing is written here:
  * the same plan is shown as a preview and then committed.
  */
 export function planBulk(db: Db, filter: GridFilter, action: BulkAction): ChangePlan {
+  const compiled = compileBulk(filter, action);
   const plan = new ChangePlan();
-  guardField(action.field);
-  switch (action.kind) {
-    case 'set': {
-      const value = coerceCellInput(fieldSpec(filter.category, action.field), action.value);
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, value, cell.row);
-      return plan;
-    }
-    case 'clear':
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) plan.add(cell.id, action.field, cell.value, null, cell.row);
-      return plan;
-    case 'transform': {
-      const problem = transformProblem(action.transform);
-      if (problem) throw new ContractFailure('BAD_ACTION', problem);
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field)) {
-        const outcome = applyTransform(action.transform, cell.value);
-        if (outcome.ok) plan.add(cell.id, action.field, cell.value, outcome.value, cell.row);
-        else plan.skip(outcome.reason);
-      }
-      return plan;
-    }
-    case 'fill': {
-      const other = { column: action.fromSource ? 'source_json' : 'values_json', name: action.from } as const;
-      if (!action.fromSource) guardField(action.from);
-      for (const cell of readTargetCells(db, targetCondition(db, filter), action.field, other)) {
-        if (!action.overwrite && !isBlank(cell.value)) continue;
-        if (isBlank(cell.other)) continue;
-        plan.add(cell.id, action.field, cell.value, cell.other, cell.row);
-      }
-      return plan;
-    }
-    case 'replace':
-      return planReplace(db, filter, action, plan);
-  }
-}
-
-function planReplace(db: Db, filter: GridFilter, action: Extract<BulkAction, { kind: 'replace' }>, plan: ChangePlan): ChangePlan {
-  const compiled = compileReplace(action);
-  if (!compiled.ok) throw new ContractFailure('BAD_ACTION', compiled.reason);
-  const where = targetCondition(db, filter, action.onlyFailing, action.field);
-  if (action.field) {
-    for (const cell of readTargetCells(db, where, action.field)) plan.add(cell.id, action.field, cell.value, compiled.replace(cell.value), cell.row);
-    return plan;
-  }
-  // Every field: the whole values object of each target is needed.
-  const rows = db
-    .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records_wide r WHERE ${where.sql} ORDER BY r.id`)
-    .raw()
-    .all(...SNAPSHOT_PARAMS, ...where.params) as unknown[][];
-  for (const r of rows) {
-    const row = snapshotAt(r, 1);
-    const values: FieldValues = valuesOf(row);
-    for (const [field, value] of Object.entries(values)) {
-      if (/["\\]/.test(field)) continue;
-      plan.add(r[0] as number, field, value, compiled.replace(value as CellValue), row);
-    }
-  }
+  for (const target of readTargetRows(db, compiled.targets(db), compiled)) compiled.planRow(plan, target);
   return plan;
 }
 

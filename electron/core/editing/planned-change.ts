@@ -51,6 +51,21 @@ export class ChangePlan {
     else this.reasons.set(pattern, { example: reason, count: 1 });
   }
 
+  /** The skipped cells' reasons as plain data (to cross threads): [pattern, first example, count]. */
+  skipTally(): [string, string, number][] {
+    return [...this.reasons].map(([pattern, { example, count }]) => [pattern, example, count]);
+  }
+
+  /** Counts another plan's skipped cells (skipTally()) as this plan's. */
+  addSkips(tally: readonly [string, string, number][]): void {
+    for (const [pattern, example, count] of tally) {
+      this.skipped += count;
+      const group = this.reasons.get(pattern);
+      if (group) group.count += count;
+      else this.reasons.set(pattern, { example, count });
+    }
+  }
+
   /** The most common reasons a cell was skipped, each shown by its first example. */
   skipReasons(limit = 5): { reason: string; count: number }[] {
     return [...this.reasons.values()]

@@ -22,27 +22,27 @@ export function targetCondition(db: Db, filter: GridFilter, onlyFailing = false,
   return { sql: `${where.sql} AND r.excluded = 0 AND r.status IN ('error', 'warning')`, params: where.params };
 }
 
-export interface TargetCell {
+export interface TargetRow {
   id: number;
-  value: CellValue;
-  /** The value of the `from` column, for fills. */
-  other: CellValue;
-  /** The record's row, for the writer (ChangePlan.add). */
+  /** The record's row, for the planner and the writer (ChangePlan.add). */
   row: RowSnapshot;
+  /** The value of the `other` field or source column (fills), else null. */
+  other: CellValue;
 }
 
 /**
- * Each target record's value of one field (and optionally of a second field or source column),
- * in grid order, with the record's row: the writer edits and re-checks it without reading it again.
+ * The target records' rows in id order (and the value of a second field or source column, for
+ * fills): the writer edits and re-checks each without reading it again. `read.field`: the field
+ * the action edits, undefined for every field.
  */
-export function readTargetCells(
+export function readTargetRows(
   db: Db,
   where: SqlCondition,
-  field: string,
-  other?: { column: 'values_json' | 'source_json'; name: string },
-): TargetCell[] {
+  read: { field: string | undefined; other?: { column: 'values_json' | 'source_json'; name: string } },
+): TargetRow[] {
+  const { field, other } = read;
   // Refuses names SQL could not address, as the writer would.
-  fieldPath(field);
+  if (field !== undefined) fieldPath(field);
   if (other) fieldPath(other.name);
   const fromSource = other?.column === 'source_json';
   const rows = db
@@ -51,8 +51,7 @@ export function readTargetCells(
     .all(...SNAPSHOT_PARAMS, ...(fromSource ? [fieldPath(other.name)] : []), ...where.params) as unknown[][];
   return rows.map((r) => {
     const row = snapshotAt(r, 1);
-    const values = valuesOf(row);
-    const otherValue = !other ? null : fromSource ? parseCellJson(r[1 + SNAPSHOT_WIDTH] as string | null) : cellOf(values, other.name);
-    return { id: r[0] as number, value: cellOf(values, field), other: otherValue, row };
+    const otherValue = !other ? null : fromSource ? parseCellJson(r[1 + SNAPSHOT_WIDTH] as string | null) : cellOf(valuesOf(row), other.name);
+    return { id: r[0] as number, row, other: otherValue };
   });
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 
-/** The app's worker threads: the job worker, and a full check's scan helper. */
+/** The app's worker threads: the job worker, and the helper that shares a check's or a bulk edit's work. */
 const ENTRIES = {
   job: { source: './worker.ts', built: 'worker.js' },
-  'check-scan': { source: '../compliance/scan-worker.ts', built: 'scan-worker.js' },
+  helper: { source: './helper-worker.ts', built: 'helper-worker.js' },
 } as const;
 
 export type WorkerName = keyof typeof ENTRIES;

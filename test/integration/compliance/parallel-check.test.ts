@@ -2,8 +2,8 @@ import { copyFileSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkAll, LAST_CHECK_SETTING } from '../../../electron/core/compliance';
-import { ScanHelper, keptHelperThread } from '../../../electron/core/compliance/scan-helper';
-import { SCAN_HELPER_BUSY, SCAN_HELPER_IDLE } from '../../../electron/core/compliance/scan-protocol';
+import { ScanHelper } from '../../../electron/core/compliance/scan-helper';
+import { HELPER_BUSY, HELPER_IDLE, keptHelperThread } from '../../../electron/core/jobs/helper-thread';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { getSetting } from '../../../electron/core/db/settings-table';
 import type { Category, FieldValues } from '../../../shared/domain';
@@ -209,8 +209,8 @@ describe('a full check shared with a second thread', () => {
     expect(keptHelperThread()).toBe(first);
     // Still busy (as if stuck in the last check's scan): the next check does not wait for it. It
     // marks its last scan ended a moment after the check returns: wait for that, then pretend.
-    while (Atomics.load(first!.state, 0) !== SCAN_HELPER_IDLE) Atomics.wait(first!.state, 0, SCAN_HELPER_BUSY, 100);
-    Atomics.store(first!.state, 0, SCAN_HELPER_BUSY);
+    while (Atomics.load(first!.state, 0) !== HELPER_IDLE) Atomics.wait(first!.state, 0, HELPER_BUSY, 100);
+    Atomics.store(first!.state, 0, HELPER_BUSY);
     expect(checkAll(db, { now: NOW + 2, ...SHARED }).threads).toBe(2);
     expect(keptHelperThread()).not.toBe(first);
     expect(keptHelperThread()!.worker.threadId).not.toBe(first!.worker.threadId);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  chunkRange, claimChunk, decodeChunk, encodeChunk, initialSignal, type ScanChunks,
+  chunkRange, decodeChunk, encodeChunk, type ScanChunks,
 } from '../../../electron/core/compliance/scan-protocol';
+import { claimChunk, initialSignal } from '../../../electron/core/jobs/helper-thread';
 import type { ScannedRecord } from '../../../electron/core/compliance/scan-record';
 
 describe('sharing a full check\'s chunks between two threads', () => {
@@ -13,12 +14,12 @@ describe('sharing a full check\'s chunks between two threads', () => {
         const signal = initialSignal();
         const sides: [number[], number[]] = [[], []];
         for (const first of [...turns, ...Array<boolean>(count + 2).fill(true)]) {
-          const k = claimChunk(signal, chunks);
+          const k = claimChunk(signal, chunks.count);
           if (k !== null) sides[first ? 0 : 1].push(k);
         }
         for (const side of sides) expect(side).toEqual([...side].sort((a, b) => a - b));
         expect([...sides[0], ...sides[1]].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
-        expect(claimChunk(signal, chunks)).toBeNull();
+        expect(claimChunk(signal, chunks.count)).toBeNull();
       }),
     );
   });

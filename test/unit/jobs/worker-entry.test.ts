@@ -8,7 +8,7 @@ const SOURCE = pathToFileURL(fileURLToPath(new URL('../../../electron/core/jobs/
 describe('where a worker thread\'s code is', () => {
   it('loads the .ts sources through tsx, also from a module tsx loaded inside a worker (its URL has a query)', () => {
     for (const base of [SOURCE, `${SOURCE}?tsx-namespace=1234-abcd`]) {
-      for (const name of ['job', 'check-scan'] as const) {
+      for (const name of ['job', 'helper'] as const) {
         const { url, workerData } = workerEntryFrom(base, name, { file: 'w.rscw' });
         expect(url.pathname.endsWith('/electron/core/jobs/worker-from-source.mjs')).toBe(true);
         expect(existsSync(url)).toBe(true);
@@ -18,13 +18,13 @@ describe('where a worker thread\'s code is', () => {
         expect(workerData.file).toBe('w.rscw');
       }
     }
-    expect(new URL(workerEntryFrom(SOURCE, 'check-scan').workerData.entry as string).pathname).toMatch(/\/electron\/core\/compliance\/scan-worker\.ts$/);
+    expect(new URL(workerEntryFrom(SOURCE, 'helper').workerData.entry as string).pathname).toMatch(/\/electron\/core\/jobs\/helper-worker\.ts$/);
   });
 
   it('loads the built .js beside the main bundle, or beside the chunk folder', () => {
     // Neither file exists here: a bundle in out/main/chunks/ looks one folder up.
-    const { url, workerData } = workerEntryFrom('file:///app/out/main/chunks/index-abc.js', 'check-scan', { a: 1 });
-    expect(url.href).toBe('file:///app/out/main/scan-worker.js');
+    const { url, workerData } = workerEntryFrom('file:///app/out/main/chunks/index-abc.js', 'helper', { a: 1 });
+    expect(url.href).toBe('file:///app/out/main/helper-worker.js');
     expect(workerData).toEqual({ a: 1 });
   });
 });

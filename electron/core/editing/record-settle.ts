@@ -1,0 +1,130 @@
+import type { FieldValues, Issue } from '../../../shared/domain';
+import { storedResultOf, type NewResult, type TouchedChecker, type TouchedRecord } from '../compliance';
+import { EXCLUDED_FIELD, type PlannedChange } from './planned-change';
+import { valuesOf, type RowSnapshot } from './row-snapshot';
+
+/** A record edited and checked in memory, not yet written. */
+export interface SettledRecord {
+  record: TouchedRecord;
+  reason: string | null;
+  reasonBefore: string | null;
+  valuesChanged: boolean;
+  /** Null: the stored result still holds (or the record is deferred). */
+  result: NewResult | null;
+  /** The targeted re-check must settle it after the write (a key, reference or shared key's exclusion changed). */
+  deferred: boolean;
+}
+
+/**
+ * Applies a record's planned cells (or, with `reverse`, their `before` values) to its row as read,
+ * and checks the result in memory. Pure apart from the checker's cached reads, so the edit's own
+ * thread and its helper thread settle records alike (bulk-pipeline.ts).
+ */
+export function settleRecord(
+  id: number, row: RowSnapshot, cells: readonly PlannedChange[], reverse: boolean, checker: TouchedChecker,
+): SettledRecord {
+  let values: FieldValues | null = null;
+  let reason = row.reason;
+  for (const c of cells) {
+    const value = reverse ? c.before : c.after;
+    if (c.field === EXCLUDED_FIELD) {
+      reason = typeof value === 'string' ? value : null;
+    } else {
+      values ??= valuesOf(row);
+      setField(values, c.field, value ?? null);
+    }
+  }
+  const excludedBefore = row.excluded !== 0;
+  const excluded = cells.some((c) => c.field === EXCLUDED_FIELD) ? reason !== null : excludedBefore;
+  const record: TouchedRecord = {
+    id, category: row.category, sheetId: row.sheetId, values: values ?? EMPTY, excluded, excludedBefore,
+    stored: storedResultOf(row.stored),
+  };
+  const valuesChanged = values !== null;
+  // An exclusion alone changes no rule of the record itself: its values are not even parsed.
+  const result = valuesChanged ? checker.check(record) : checker.checkExclusion(record);
+  const deferred = result === 'deferred';
+  return { record, reason, reasonBefore: row.reason, valuesChanged, result: deferred ? null : result, deferred };
+}
+
+/**
+ * What writing a settled record takes, as plain data (it crosses threads): its new values text,
+ * the record row's columns that differ (bit i of `mask` sets UPDATE_COLUMNS[i], `params` in that
+ * order), its new issues, and whether its exclusion changed.
+ */
+export interface RecordWrite {
+  id: number;
+  valuesJson: string | null;
+  mask: number;
+  params: unknown[];
+  /** Set when the result changed: the record's issues replace the stored ones. */
+  issues: Issue[] | null;
+  category: string;
+  /** The new exclusion when it changed, else null. */
+  exclusion: boolean | null;
+}
+
+export function recordWriteOf(s: SettledRecord, checkedAt: number): RecordWrite {
+  const r = s.record;
+  const params: unknown[] = [];
+  let mask = 0;
+  if (r.excluded !== r.excludedBefore) {
+    mask |= 1;
+    params.push(r.excluded ? 1 : 0);
+  }
+  if (s.reason !== s.reasonBefore) {
+    mask |= 2;
+    params.push(s.reason);
+  }
+  const res = s.result;
+  if (res) {
+    const stored = r.stored;
+    if (res.counts.status !== stored.status) {
+      mask |= 4;
+      params.push(res.counts.status);
+    }
+    if (res.counts.errors !== stored.errors) {
+      mask |= 8;
+      params.push(res.counts.errors);
+    }
+    if (res.counts.warnings !== stored.warnings) {
+      mask |= 16;
+      params.push(res.counts.warnings);
+    }
+    if (res.counts.infos !== stored.infos) {
+      mask |= 32;
+      params.push(res.counts.infos);
+    }
+    mask |= 64;
+    params.push(checkedAt, res.hash);
+  }
+  return {
+    id: r.id,
+    valuesJson: s.valuesChanged ? JSON.stringify(r.values) : null,
+    mask,
+    params,
+    issues: res ? res.issues : null,
+    category: res ? res.category : r.category,
+    exclusion: r.excluded !== r.excludedBefore ? r.excluded : null,
+  };
+}
+
+// Bit i of a RecordWrite's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Values are
+// written to record_values on their own.
+export const UPDATE_COLUMNS = [
+  'excluded = ?',
+  'exclude_reason = ?',
+  'status = ?',
+  'error_count = ?',
+  'warning_count = ?',
+  'info_count = ?',
+  'checked_at = ?, check_hash = ?',
+];
+
+const EMPTY: FieldValues = Object.freeze({}) as FieldValues;
+
+/** Sets a field as json_set would: an own property even for a name like "__proto__". */
+function setField(values: FieldValues, field: string, value: FieldValues[string]): void {
+  if (field === '__proto__') Object.defineProperty(values, field, { value, enumerable: true, writable: true, configurable: true });
+  else values[field] = value;
+}

@@ -1,0 +1,165 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
+import { checkAll } from '../../../electron/core/compliance';
+import { runEditCommand, type EditCommand, type EditOptions, type EditProgress } from '../../../electron/core/editing';
+import { ChunkHelper, keptHelperThread } from '../../../electron/core/jobs/helper-thread';
+import { NO_PROGRESS } from '../../../electron/core/editing/progress';
+import { tempDir } from '../../support/temp';
+import { openSeeded } from './support/seeded';
+
+// A large bulk action is planned and checked on two threads (bulk-pipeline.ts). It must write
+// exactly what the one-thread path writes: values, results, issues, the edit log, the operation.
+const ONE_THREAD: EditOptions = { sharedFrom: Number.POSITIVE_INFINITY };
+// The helper takes its first chunk before this thread starts, so it has a share however fast this thread is.
+const SHARED: EditOptions = { sharedFrom: 0, helperFirst: true };
+
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  vi.restoreAllMocks();
+});
+
+/** Two copies of one checked workspace: 10,000 candidates (four chunks), jobs and applications. */
+function twoCopies(): [Db, Db] {
+  const { db, file } = openSeeded({ candidates: 10_000, jobs: 40, applications: 3_000 });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const second = join(tempDir('rscw-shared-bulk-'), 'copy.rscw');
+  copyFileSync(file, second);
+  const dbs: [Db, Db] = [openWorkspaceDb(file), openWorkspaceDb(second)];
+  open.push(...dbs);
+  return dbs;
+}
+
+/** Everything an edit writes, without the clock times (each copy ran at its own moment). */
+function stateOf(db: Db): unknown {
+  const all = (sql: string) => db.prepare(sql).raw().all();
+  return {
+    records: all(
+      `SELECT id, key, values_json, status, error_count, warning_count, info_count, excluded, exclude_reason, check_hash,
+              check_key, check_parent, check_candidate FROM records_wide ORDER BY id`,
+    ),
+    issues: all('SELECT record_id, rule, field, severity, message, fix_json FROM record_issues ORDER BY record_id, rule, field, message'),
+    edits: all('SELECT id, operation_id, record_id, field, before_json, after_json FROM edits ORDER BY id'),
+    operations: all('SELECT id, kind, description, record_count, undone, details_json FROM operations ORDER BY id'),
+  };
+}
+
+function withoutTimes(result: unknown): unknown {
+  return JSON.parse(JSON.stringify(result, (key, value: unknown) => (key === 'createdAt' ? undefined : value)));
+}
+
+describe('a bulk action shared with a second thread', () => {
+  it('writes exactly what one thread writes, through key edits, re-checks, undo and redo', () => {
+    const [one, two] = twoCopies();
+    const started = vi.spyOn(ChunkHelper.prototype, 'waitUntilStarted');
+    // Chunks this thread received from the helper.
+    let received = 0;
+    const take = ChunkHelper.prototype.take;
+    vi.spyOn(ChunkHelper.prototype, 'take').mockImplementation(function (this: ChunkHelper<unknown>, index) {
+      const chunk = take.call(this, index);
+      if (chunk) received++;
+      return chunk;
+    });
+    const waitFor = ChunkHelper.prototype.waitFor;
+    vi.spyOn(ChunkHelper.prototype, 'waitFor').mockImplementation(function (this: ChunkHelper<unknown>, index) {
+      received++;
+      return waitFor.call(this, index);
+    });
+    const candidates = { category: 'candidates' } as const;
+    const steps: [string, EditCommand][] = [
+      ['set', { type: 'bulk', filter: candidates, action: { kind: 'set', field: 'lastName', value: 'Okafor' } }],
+      ['transform', {
+        type: 'bulk', filter: candidates, action: { kind: 'transform', field: 'atsCreatedAt', transform: { name: 'secondsToMillis' } },
+      }],
+      ['transform with skipped cells', {
+        type: 'bulk', filter: candidates,
+        action: { kind: 'transform', field: 'atsLastModifiedAt', transform: { name: 'parseDate', format: 'yyyy-MM-dd', zone: 'UTC' } },
+      }],
+      ['replace in every field', { type: 'bulk', filter: candidates, action: { kind: 'replace', find: 'example.com', replace: 'example.org' } }],
+      ['fill from a source column', {
+        type: 'bulk', filter: candidates, action: { kind: 'fill', field: 'manualMatchedMember', from: 'Recruiter', fromSource: true, overwrite: false },
+      }],
+      ['clear on a filter', { type: 'bulk', filter: { category: 'candidates', status: 'error' }, action: { kind: 'clear', field: 'firstName' } }],
+      // Keys that collide with others: these records are settled by the re-check after the write.
+      ['key edits making duplicates', {
+        type: 'bulk', filter: candidates, action: { kind: 'replace', field: 'atsCandidateId', find: '^C1(\\d\\d)$', replace: 'C2$1', regex: true },
+      }],
+      ['undo', { type: 'undo' }],
+      ['redo', { type: 'redo' }],
+      // Every application's reference changes: a full re-check.
+      ['references', { type: 'bulk', filter: { category: 'applications' }, action: { kind: 'set', field: 'atsJobPostingId', value: 'J999' } }],
+      ['undo again', { type: 'undo' }],
+    ];
+    const outcomes = new Map<string, ReturnType<typeof runEditCommand>>();
+    for (const [name, command] of steps) {
+      const a = runEditCommand(one, command, NO_PROGRESS, ONE_THREAD);
+      const b = runEditCommand(two, command, NO_PROGRESS, SHARED);
+      expect(withoutTimes(b), name).toEqual(withoutTimes(a));
+      expect(stateOf(two), name).toEqual(stateOf(one));
+      if (name === 'key edits making duplicates') {
+        expect(one.prepare("SELECT count(*) FROM record_issues WHERE rule = 'duplicate-key'").pluck().get()).toBeGreaterThan(100);
+      }
+      outcomes.set(name, a);
+    }
+    // Every bulk step ran on two threads, and this thread wrote chunks the helper planned in each.
+    const bulkSteps = steps.filter(([, c]) => c.type === 'bulk').length;
+    expect(started).toHaveBeenCalledTimes(bulkSteps);
+    expect(received).toBeGreaterThanOrEqual(bulkSteps);
+    // The data exercised what the steps were meant to.
+    expect((outcomes.get('transform')!.result as { changedRecords: number }).changedRecords).toBe(2_000);
+    expect((outcomes.get('transform with skipped cells')!.result as { skipped: number }).skipped).toBe(2_000);
+    expect((outcomes.get('fill from a source column')!.result as { changedRecords: number }).changedRecords).toBe(10_000);
+    expect(outcomes.get('references')!.categories).toEqual(expect.arrayContaining(['applications']));
+  });
+
+  it('changes nothing when cancelled while writing the chunks', () => {
+    const [db] = twoCopies();
+    const before = stateOf(db);
+    let written = 0;
+    const progress: EditProgress = {
+      progress: (_done, _total, message) => {
+        if (message === 'Writing') written++;
+      },
+      throwIfCancelled: () => {
+        if (written >= 2) throw Object.assign(new Error('Cancelled'), { code: 'CANCELLED' });
+      },
+    };
+    const set: EditCommand = { type: 'bulk', filter: { category: 'candidates' }, action: { kind: 'set', field: 'lastName', value: 'Okafor' } };
+    expect(() => runEditCommand(db, set, progress, SHARED)).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+    expect(written).toBe(2);
+    expect(stateOf(db)).toEqual(before);
+    // The helper thread serves the next edit.
+    expect(runEditCommand(db, set, NO_PROGRESS, SHARED).result.changedRecords).toBe(10_000);
+  });
+
+  it('fails with the second thread\'s reason, and writes nothing, when that thread cannot plan its chunk', () => {
+    const [db] = twoCopies();
+    const first = db.prepare("SELECT min(id) FROM records WHERE category = 'candidates'").pluck().get() as number;
+    // Source cells SQLite cannot read, in the first chunk: the one the helper takes first.
+    db.prepare("UPDATE record_sources SET source_json = '{not json' WHERE record_id = ?").run(first);
+    const before = stateOf(db);
+    const fill: EditCommand = {
+      type: 'bulk', filter: { category: 'candidates' }, action: { kind: 'fill', field: 'manualMatchedMember', from: 'Recruiter', fromSource: true, overwrite: true },
+    };
+    expect(() => runEditCommand(db, fill, NO_PROGRESS, SHARED)).toThrow(/edit's second thread failed: .*JSON/);
+    expect(stateOf(db)).toEqual(before);
+  });
+
+  it('shares the check\'s helper thread, and is not used inside a caller\'s transaction', () => {
+    const [db] = twoCopies();
+    checkAll(db, { parallelFrom: 0, helperFirst: true });
+    const kept = keptHelperThread();
+    expect(kept).not.toBeNull();
+    const started = vi.spyOn(ChunkHelper.prototype, 'waitUntilStarted');
+    const set: EditCommand = { type: 'bulk', filter: { category: 'candidates' }, action: { kind: 'set', field: 'lastName', value: 'Okafor' } };
+    runEditCommand(db, set, NO_PROGRESS, SHARED);
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(keptHelperThread()).toBe(kept);
+    db.transaction(() => runEditCommand(db, { ...set, action: { kind: 'set', field: 'lastName', value: 'Silva' } }, NO_PROGRESS, SHARED))();
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(db.prepare("SELECT count(*) FROM records_wide WHERE category = 'candidates' AND values_json ->> '$.lastName' = 'Silva'").pluck().get()).toBe(10_000);
+  });
+});
