@@ -2,12 +2,14 @@ import type { Db } from '../db/connection';
 import type { Issue } from '../../../shared/domain';
 import type { TouchedChecker } from '../compliance';
 import type { CompiledBulk } from './plan-bulk';
-import { ChangePlan, cellJson, type PlannedChange } from './planned-change';
-import { recordWriteOf, settleRecord, type RecordWrite } from './record-settle';
+import { ChangePlan, cellJson, parseCellJson, sameValue, type PlannedChange } from './planned-change';
+import { recordWriteOf, settleRecord } from './record-settle';
+import { SNAPSHOT_PARAMS, cellNow, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
+import type { RecordWrite } from './record-settle';
 import { readTargetRows } from './targets';
 
 /**
- * One chunk of a bulk action's targets, planned, edited and checked, as what the writer needs:
+ * One chunk of a large edit's records, planned, edited and checked, as what the writer needs:
  * plain arrays, because a chunk planned on the helper thread is copied to the writing thread, and
  * copying an object per record costs it more than a microsecond each (scan-protocol.ts).
  */
@@ -19,45 +21,100 @@ export interface BulkChunk {
   updates: unknown[][];
   /** Settled records whose result changed: their new issues. */
   issues: [id: number, category: string, issues: Issue[]][];
+  /** Settled records whose exclusion changed. */
+  exclusions: [id: number, excluded: boolean][];
   /** Records the targeted re-check must settle after every other write (CellWriter.writeDeferred). */
   deferred: RecordWrite[];
-  /** The edit log, one entry per changed cell (aligned): record, field, before and after as JSON. */
+  /** A new operation's edit log, one entry per changed cell (aligned): record, field, before and after as JSON. */
   log: { ids: number[]; fields: string[]; before: string[]; after: string[] };
-  /** Records with a changed cell. */
+  /** Records and cells changed. */
   records: number;
+  cells: number;
+  /** Undo/redo: cells that no longer hold the value the step starts from (then nothing else is filled in). */
+  drifted: number;
   categories: string[];
-  /** ChangePlan.skipTally() of the cells the action could not change. */
+  /** ChangePlan.skipTally() of the cells a bulk action could not change. */
   skips: [string, string, number][];
 }
 
-/** Plans, edits and checks the target records `ids` (in id order); writes nothing. */
+function emptyChunk(): BulkChunk {
+  return {
+    ids: [], values: [], updates: [], issues: [], exclusions: [], deferred: [],
+    log: { ids: [], fields: [], before: [], after: [] }, records: 0, cells: 0, drifted: 0, categories: [], skips: [],
+  };
+}
+
+/** Plans, edits and checks a bulk action's target records `ids` (in id order); writes nothing. */
 export function planBulkChunk(db: Db, compiled: CompiledBulk, checker: TouchedChecker, ids: readonly number[]): BulkChunk {
   const plan = new ChangePlan();
-  const where = { sql: 'r.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
-  for (const target of readTargetRows(db, where, compiled)) compiled.planRow(plan, target);
-  const chunk: BulkChunk = {
-    ids: [], values: [], updates: [], issues: [], deferred: [],
-    log: { ids: [], fields: [], before: [], after: [] }, records: 0, categories: [], skips: plan.skipTally(),
-  };
-  const categories = new Set<string>();
-  const { changes } = plan;
+  for (const target of readTargetRows(db, byIds(ids), compiled)) compiled.planRow(plan, target);
+  const chunk = emptyChunk();
+  chunk.skips = plan.skipTally();
+  const { log } = chunk;
+  for (const c of plan.changes) {
+    log.ids.push(c.recordId);
+    log.fields.push(c.field);
+    log.before.push(cellJson(c.before));
+    log.after.push(cellJson(c.after));
+  }
   // A record's cells are consecutive in the plan: planRow adds them together.
+  settleAll(chunk, plan.changes, plan.rows, false, checker);
+  return chunk;
+}
+
+/**
+ * Undo (`backwards`) or redo of an operation's edits on the records `ids`: each cell back to its
+ * `before` value or forward to `after`, unless a cell no longer holds the value the step starts
+ * from (then only `drifted` is counted, and the caller refuses the step).
+ */
+export function planHistoryChunk(
+  db: Db, checker: TouchedChecker, operationId: number, backwards: boolean, ids: readonly number[],
+): BulkChunk {
+  const found = db
+    .prepare(
+      `SELECT e.record_id, e.field, e.before_json, e.after_json, ${snapshotColumns('r')}
+         FROM edits e JOIN records_wide r ON r.id = e.record_id
+        WHERE e.operation_id = ? AND e.record_id IN (SELECT value FROM json_each(?)) ORDER BY e.record_id, e.id`,
+    )
+    .raw()
+    .all(...SNAPSHOT_PARAMS, operationId, JSON.stringify(ids)) as unknown[][];
+  const chunk = emptyChunk();
+  const rows = new Map<number, RowSnapshot>();
+  const changes: PlannedChange[] = [];
+  for (const r of found) {
+    const recordId = r[0] as number;
+    let row = rows.get(recordId);
+    if (!row) {
+      row = snapshotAt(r, 4);
+      rows.set(recordId, row);
+    }
+    const change: PlannedChange = { recordId, field: r[1] as string, before: parseCellJson(r[2] as string | null), after: parseCellJson(r[3] as string | null) };
+    if (!sameValue(cellNow(row, change.field), backwards ? change.after : change.before)) chunk.drifted++;
+    changes.push(change);
+  }
+  if (chunk.drifted === 0) settleAll(chunk, changes, rows, backwards, checker);
+  return chunk;
+}
+
+function byIds(ids: readonly number[]) {
+  return { sql: 'r.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
+}
+
+/** Settles each record of `changes` (its cells consecutive) and adds what writing it takes to the chunk. */
+function settleAll(
+  chunk: BulkChunk, changes: readonly PlannedChange[], rows: ReadonlyMap<number, RowSnapshot>, reverse: boolean, checker: TouchedChecker,
+): void {
+  const categories = new Set<string>();
+  chunk.cells = changes.length;
   for (let i = 0; i < changes.length; ) {
     const id = changes[i].recordId;
     let end = i + 1;
     while (end < changes.length && changes[end].recordId === id) end++;
-    const cells: PlannedChange[] = changes.slice(i, end);
-    for (const c of cells) {
-      chunk.log.ids.push(id);
-      chunk.log.fields.push(c.field);
-      chunk.log.before.push(cellJson(c.before));
-      chunk.log.after.push(cellJson(c.after));
-    }
-    i = end;
-    const row = plan.rows.get(id)!;
+    const row = rows.get(id)!;
     categories.add(row.category);
     chunk.records++;
-    const settled = settleRecord(id, row, cells, false, checker);
+    const settled = settleRecord(id, row, changes.slice(i, end), reverse, checker);
+    i = end;
     const write = recordWriteOf(settled, checker.checkedAt);
     if (settled.deferred) {
       chunk.deferred.push(write);
@@ -69,7 +126,7 @@ export function planBulkChunk(db: Db, compiled: CompiledBulk, checker: TouchedCh
     }
     if (write.mask !== 0) chunk.updates.push([write.mask, id, ...write.params]);
     if (write.issues) chunk.issues.push([id, write.category, write.issues]);
+    if (write.exclusion !== null) chunk.exclusions.push([id, write.exclusion]);
   }
   chunk.categories = [...categories];
-  return chunk;
 }

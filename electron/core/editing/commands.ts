@@ -79,13 +79,13 @@ function execute(db: Db, c: EditCommand, progress: EditProgress, share: EditOpti
     case 'include':
       return commitPlan(db, { kind: 'include', description: 'Included again' }, planExclusion(db, c.filter, null), progress);
     case 'undo':
-      return undo(db, progress);
+      return undo(db, progress, share);
     case 'redo':
-      return redo(db, progress);
+      return redo(db, progress, share);
     case 'revert':
-      return revert(db, c.operationId, progress);
+      return revert(db, c.operationId, progress, share);
     case 'reapply':
-      return reapply(db, c.operationId, progress);
+      return reapply(db, c.operationId, progress, share);
   }
 }
 

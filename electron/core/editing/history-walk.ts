@@ -2,12 +2,13 @@ import type { Db } from '../db/connection';
 import { ContractFailure } from '../../../shared/contract/define';
 import type { CellValue } from '../../../shared/domain';
 import type { HistoryEntry, UndoResult } from '../../../shared/contract/records';
-import { CellWriter } from './cell-writer';
+import { historyStepShared, type EditOptions } from './bulk-pipeline';
+import { CellWriter, type Applied } from './cell-writer';
 import { union, type EditOutcome } from './commit';
 import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
-import { EXCLUDED_FIELD, parseCellJson, sameValue, type PlannedChange } from './planned-change';
+import { parseCellJson, sameValue, type PlannedChange } from './planned-change';
 import type { EditProgress } from './progress';
-import { SNAPSHOT_PARAMS, cellOf, snapshotAt, snapshotColumns, valuesOf, type RowSnapshot } from './row-snapshot';
+import { SNAPSHOT_PARAMS, cellNow, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
 
 /**
  * Undo, redo and reverting one operation. An operation's cells go back to their `before` values
@@ -19,41 +20,44 @@ import { SNAPSHOT_PARAMS, cellOf, snapshotAt, snapshotColumns, valuesOf, type Ro
  * Both hold trivially for Undo and Redo in order; they matter for reverting an older operation.
  */
 
-export function undo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
+export function undo(db: Db, progress: EditProgress, share: EditOptions | null = null): EditOutcome<UndoResult> {
   const target = undoTarget(db);
   if (!target) return nothing('Nothing to undo.');
-  return step(db, target, 'undo', progress, true);
+  return step(db, target, 'undo', progress, share, true);
 }
 
-export function redo(db: Db, progress: EditProgress): EditOutcome<UndoResult> {
+export function redo(db: Db, progress: EditProgress, share: EditOptions | null = null): EditOutcome<UndoResult> {
   const target = redoTarget(db);
   if (!target) return nothing('Nothing to redo.');
-  return step(db, target, 'redo', progress, true);
+  return step(db, target, 'redo', progress, share, true);
 }
 
 /** Reverts one earlier operation on its own. */
-export function revert(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
+export function revert(db: Db, operationId: number, progress: EditProgress, share: EditOptions | null = null): EditOutcome<UndoResult> {
   const target = operationEntry(db, operationId);
   if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
   if (target.undone) throw new ContractFailure('ALREADY_UNDONE', `#${target.id} (${target.description}) is already undone.`);
-  return step(db, target, 'revert', progress);
+  return step(db, target, 'revert', progress, share);
 }
 
 /** Applies a reverted operation again (the opposite of revert). */
-export function reapply(db: Db, operationId: number, progress: EditProgress): EditOutcome<UndoResult> {
+export function reapply(db: Db, operationId: number, progress: EditProgress, share: EditOptions | null = null): EditOutcome<UndoResult> {
   const target = operationEntry(db, operationId);
   if (!target) throw new ContractFailure('NOT_FOUND', `There is no operation #${operationId}.`);
   if (!target.undone) throw new ContractFailure('NOT_UNDONE', `#${target.id} (${target.description}) is in effect already.`);
-  return step(db, target, 'redo', progress);
+  return step(db, target, 'redo', progress, share);
 }
 
 function nothing(message: string): EditOutcome<UndoResult> {
   return { result: { operation: null, changedCells: 0, message }, categories: [] };
 }
 
-/** `inOrder`: the target is Undo's or Redo's own (not an operation picked from the history). */
+/**
+ * `share`: whether a large step may share its work with the helper thread (historyStepShared);
+ * `inOrder`: the target is Undo's or Redo's own (not an operation picked from the history).
+ */
 function step(
-  db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', progress: EditProgress, inOrder = false,
+  db: Db, target: HistoryEntry, mode: 'undo' | 'redo' | 'revert', progress: EditProgress, share: EditOptions | null, inOrder = false,
 ): EditOutcome<UndoResult> {
   const backwards = mode !== 'redo';
   const verb = mode === 'redo' ? 'redo' : mode;
@@ -61,17 +65,25 @@ function step(
   // Undo and redo in order act on the newest operation in effect and the oldest undone one: every
   // later operation is undone, so none can overlap (the query costs ~30 ms on 100,000 edits).
   if (!inOrder) refuseOverlap(db, target, verb);
-  const { changes, rows } = editsOf(db, target.id);
-  refuseDrift(target, changes, backwards, verb);
-  const applied = new CellWriter(db).apply(changes, progress, backwards, mode === 'redo' ? 'Redoing' : 'Undoing', rows);
+  const label = mode === 'redo' ? 'Redoing' : 'Undoing';
+  const applied = (share && historyStepShared(db, target.id, backwards, label, progress, share)) || stepHere(db, target, backwards, verb, label, progress);
   setUndone(db, target.id, backwards);
   progress.throwIfCancelled();
   const done = operationEntry(db, target.id)!;
   const past = mode === 'undo' ? 'Undid' : mode === 'redo' ? 'Redid' : 'Reverted';
   return {
-    result: { operation: done, changedCells: changes.length, message: `${past} #${done.id}: ${done.description}.` },
+    result: { operation: done, changedCells: applied.cells, message: `${past} #${done.id}: ${done.description}.` },
     categories: union(applied.categories, applied.rechecked),
   };
+}
+
+/** The step on this thread alone: every edit read at once, drift refused before anything is written. */
+function stepHere(
+  db: Db, target: HistoryEntry, backwards: boolean, verb: string, label: string, progress: EditProgress,
+): Applied & { cells: number } {
+  const { changes, rows } = editsOf(db, target.id);
+  refuseDrift(target, changes, backwards, verb);
+  return { ...new CellWriter(db).apply(changes, progress, backwards, label, rows), cells: changes.length };
 }
 
 interface LoggedChange extends PlannedChange {
@@ -102,8 +114,7 @@ function editsOf(db: Db, operationId: number): { changes: LoggedChange[]; rows: 
       row = snapshotAt(r, 4);
       rows.set(recordId, row);
     }
-    // An exclusion's value is its reason ('' when none was given), null when included.
-    const current = field === EXCLUDED_FIELD ? (row.excluded ? (row.reason ?? '') : null) : cellOf(valuesOf(row), field);
+    const current = cellNow(row, field);
     return { recordId, field, before: parseCellJson(r[2] as string | null), after: parseCellJson(r[3] as string | null), current };
   });
   return { changes, rows };
@@ -155,7 +166,7 @@ function refuseDrift(target: HistoryEntry, changes: readonly LoggedChange[], bac
   if (drifted === 0 || !example) return;
   throw new ContractFailure(
     'CHANGED',
-    `Cannot ${verb} #${target.id} (${target.description}): ${drifted} of its cell${drifted === 1 ? ' has' : 's have'} changed outside the history since ` +
+    `Cannot ${verb} #${target.id} (${target.description}): ${drifted} of its cells ${drifted === 1 ? 'has' : 'have'} changed outside the history since ` +
       `(e.g. ${example.field} of record #${example.recordId}, as after a re-import).`,
   );
 }

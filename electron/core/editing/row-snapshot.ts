@@ -1,6 +1,7 @@
 import type { FieldValues } from '../../../shared/domain';
 import { STORED_RESULT_PARAMS, storedResultColumns, type StoredResultTuple } from '../compliance';
 import { parseValues } from '../records/row-parts';
+import { EXCLUDED_FIELD } from './planned-change';
 
 /**
  * A record row as an edit finds it: what the writer needs to edit and re-check the record. The
@@ -45,4 +46,9 @@ export function valuesOf(s: RowSnapshot): FieldValues {
 /** A record's cell: null when the field is not set (never a property inherited from Object.prototype). */
 export function cellOf(values: FieldValues, field: string): FieldValues[string] {
   return Object.hasOwn(values, field) ? (values[field] ?? null) : null;
+}
+
+/** A cell's value in the row now; for the exclusion pseudo-field its reason ('' when none was given), null when included. */
+export function cellNow(s: RowSnapshot, field: string): FieldValues[string] {
+  return field === EXCLUDED_FIELD ? (s.excluded ? (s.reason ?? '') : null) : cellOf(valuesOf(s), field);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -33,8 +34,8 @@ function twoCopies(): [Db, Db] {
   return dbs;
 }
 
-/** Everything an edit writes, without the clock times (each copy ran at its own moment). */
-function stateOf(db: Db): unknown {
+/** Everything an edit writes (edit rows after `editsAfter`), without the clock times (each copy ran at its own moment). */
+function stateOf(db: Db, editsAfter = 0): unknown {
   const all = (sql: string) => db.prepare(sql).raw().all();
   return {
     records: all(
@@ -42,9 +43,16 @@ function stateOf(db: Db): unknown {
               check_key, check_parent, check_candidate FROM records_wide ORDER BY id`,
     ),
     issues: all('SELECT record_id, rule, field, severity, message, fix_json FROM record_issues ORDER BY record_id, rule, field, message'),
-    edits: all('SELECT id, operation_id, record_id, field, before_json, after_json FROM edits ORDER BY id'),
+    edits: db.prepare('SELECT id, operation_id, record_id, field, before_json, after_json FROM edits WHERE id > ? ORDER BY id').raw().all(editsAfter),
     operations: all('SELECT id, kind, description, record_count, undone, details_json FROM operations ORDER BY id'),
   };
+}
+
+/** stateOf(actual) equals stateOf(expected): compared by digest first, as deep equality of ~100,000 rows is slow. */
+function expectSameState(actual: Db, expected: Db, name: string, editsAfter: number): void {
+  const [a, e] = [stateOf(actual, editsAfter), stateOf(expected, editsAfter)];
+  const digest = (state: unknown) => createHash('sha256').update(JSON.stringify(state)).digest('hex');
+  if (digest(a) !== digest(e)) expect(a, name).toEqual(e);
 }
 
 function withoutTimes(result: unknown): unknown {
@@ -92,22 +100,56 @@ describe('a bulk action shared with a second thread', () => {
       // Every application's reference changes: a full re-check.
       ['references', { type: 'bulk', filter: { category: 'applications' }, action: { kind: 'set', field: 'atsJobPostingId', value: 'J999' } }],
       ['undo again', { type: 'undo' }],
+      // An operation picked from the history: the first, the set.
+      ['revert', { type: 'revert', operationId: 1 }],
+      ['reapply', { type: 'reapply', operationId: 1 }],
+      ['exclude', { type: 'exclude', filter: { category: 'candidates', search: 'C2' }, reason: 'Duplicates' }],
+      ['undo the exclusion', { type: 'undo' }],
+      // The oldest undone operation after the newest in effect: the references set, undone above.
+      ['redo the references', { type: 'redo' }],
     ];
     const outcomes = new Map<string, ReturnType<typeof runEditCommand>>();
+    const run = (db: Db, command: EditCommand, options: EditOptions) => {
+      try {
+        return runEditCommand(db, command, NO_PROGRESS, options);
+      } catch (err) {
+        return { failed: String(err) } as unknown as ReturnType<typeof runEditCommand>;
+      }
+    };
+    // Edit rows are never rewritten: each step compares the ones it added.
+    let editsSeen = 0;
     for (const [name, command] of steps) {
-      const a = runEditCommand(one, command, NO_PROGRESS, ONE_THREAD);
-      const b = runEditCommand(two, command, NO_PROGRESS, SHARED);
+      const a = run(one, command, ONE_THREAD);
+      const b = run(two, command, SHARED);
       expect(withoutTimes(b), name).toEqual(withoutTimes(a));
-      expect(stateOf(two), name).toEqual(stateOf(one));
+      expect(a, name).not.toHaveProperty('failed');
+      expectSameState(two, one, name, editsSeen);
+      editsSeen = one.prepare('SELECT coalesce(max(id), 0) FROM edits').pluck().get() as number;
       if (name === 'key edits making duplicates') {
         expect(one.prepare("SELECT count(*) FROM record_issues WHERE rule = 'duplicate-key'").pluck().get()).toBeGreaterThan(100);
       }
       outcomes.set(name, a);
     }
-    // Every bulk step ran on two threads, and this thread wrote chunks the helper planned in each.
-    const bulkSteps = steps.filter(([, c]) => c.type === 'bulk').length;
-    expect(started).toHaveBeenCalledTimes(bulkSteps);
-    expect(received).toBeGreaterThanOrEqual(bulkSteps);
+    // Every bulk step and every undo, redo, revert and reapply ran on two threads, and this thread
+    // wrote chunks the helper planned in each (the exclusion is one-thread work).
+    const shared = steps.filter(([, c]) => c.type !== 'exclude').length;
+    expect(started).toHaveBeenCalledTimes(shared);
+    expect(received).toBeGreaterThanOrEqual(shared);
+
+    // A cell changed outside the history (as by a re-import): both refuse the undo, alike, and write nothing.
+    for (const db of [one, two]) {
+      const [recordId, field] = db
+        .prepare('SELECT record_id, field FROM edits WHERE operation_id = (SELECT max(id) FROM operations WHERE undone = 0) ORDER BY id DESC LIMIT 1')
+        .raw()
+        .get() as [number, string];
+      db.prepare('UPDATE record_values SET values_json = json_set(values_json, ?, ?) WHERE record_id = ?').run(`$.${field}`, 'Re-imported', recordId);
+    }
+    const before = stateOf(two);
+    const a = run(one, { type: 'undo' }, ONE_THREAD);
+    const b = run(two, { type: 'undo' }, SHARED);
+    expect(b).toEqual(a);
+    expect(String((a as unknown as { failed: string }).failed)).toMatch(/1 of its cells has changed outside the history/);
+    expect(stateOf(two)).toEqual(before);
     // The data exercised what the steps were meant to.
     expect((outcomes.get('transform')!.result as { changedRecords: number }).changedRecords).toBe(2_000);
     expect((outcomes.get('transform with skipped cells')!.result as { skipped: number }).skipped).toBe(2_000);

@@ -4,7 +4,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerMessage, WorkerRequest } from '../../../electron/core/jobs/job-types';
 import type { EditCommand } from '../../../electron/core/editing';
-import type { BulkTaskData } from '../../../electron/core/editing/bulk-task';
+import type { EditTaskData } from '../../../electron/core/editing/bulk-task';
 import { HELPER_BUSY, type HelperMessage, type HelperTaskMessage, type HelperThreadData } from '../../../electron/core/jobs/helper-thread';
 import { openSeeded } from '../records/support/open-seeded';
 
@@ -60,9 +60,9 @@ describe('the built app', () => {
       {
         task: 'bulk-edit', chunkCount: 2,
         data: {
-          filter: { category: 'candidates' }, action: { kind: 'set', field: 'lastName', value: 'Okafor' },
+          kind: 'bulk', filter: { category: 'candidates' }, action: { kind: 'set', field: 'lastName', value: 'Okafor' },
           ids: Float64Array.from({ length: 3_000 }, (_, i) => first + i), chunkSize: 1_500, now: Date.now(),
-        } satisfies BulkTaskData,
+        } satisfies EditTaskData,
       },
     ];
     try {
