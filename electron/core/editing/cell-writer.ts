@@ -77,7 +77,7 @@ export class CellWriter {
         if (settled.deferred) deferred.push(write);
         else this.writeRecord(write);
       }
-      this.writeValues.flush();
+      this.flushRows();
       progress.throwIfCancelled();
       progress.progress(Math.min(i + CHUNK, groups.length), groups.length, label);
     }
@@ -113,12 +113,42 @@ export class CellWriter {
 
   private writeRow(w: RecordWrite): void {
     if (w.valuesJson !== null) this.writeValues.add(w.id, w.valuesJson);
-    if (w.mask !== 0) this.update(w.mask).run(...w.params, w.id);
+    if (w.mask !== 0) this.updateRow(w.mask, w.params, w.id);
   }
 
   flushWrites(): void {
-    this.writeValues.flush();
+    this.flushRows();
     this.issues.flush();
+  }
+
+  private flushRows(): void {
+    this.writeValues.flush();
+    this.flushUpdates();
+  }
+
+  /**
+   * Consecutive records whose rows get the same columns set to the same values (an exclusion's
+   * flag and reason) share one UPDATE: 100,000 statement calls from JS cost ~0.15 s more than 20.
+   */
+  private same: { mask: number; params: readonly unknown[]; ids: number[] } | null = null;
+
+  private updateRow(mask: number, params: readonly unknown[], id: number): void {
+    const same = this.same;
+    if (same && same.mask === mask && same.params.length === params.length && same.params.every((p, i) => p === params[i])) {
+      same.ids.push(id);
+      if (same.ids.length >= 5_000) this.flushUpdates();
+      return;
+    }
+    this.flushUpdates();
+    this.same = { mask, params, ids: [id] };
+  }
+
+  private flushUpdates(): void {
+    const same = this.same;
+    if (!same) return;
+    this.same = null;
+    if (same.ids.length === 1) this.update(same.mask).run(...same.params, same.ids[0]);
+    else this.update(same.mask, true).run(...same.params, JSON.stringify(same.ids));
   }
 
   /**
@@ -133,17 +163,20 @@ export class CellWriter {
     const recheck = Recheck.prepare(this.db, deferred.map((w) => w.id));
     // The re-check settles their results and exclusions in the engine's index.
     for (const w of deferred) this.writeRow(w);
-    this.writeValues.flush();
+    this.flushRows();
     beforeRecheck();
     return recheck.run();
   }
 
-  private update(mask: number): Statement<unknown[]> {
-    let stmt = this.updates.get(mask);
+  /** The UPDATE of the mask's columns, of one record or (`many`) of the ids in a JSON array. */
+  private update(mask: number, many = false): Statement<unknown[]> {
+    const key = many ? -mask : mask;
+    let stmt = this.updates.get(key);
     if (!stmt) {
       const sets = UPDATE_COLUMNS.filter((_c, bit) => mask & (1 << bit));
-      stmt = this.db.prepare<unknown[]>(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`);
-      this.updates.set(mask, stmt);
+      const where = many ? 'id IN (SELECT value FROM json_each(?))' : 'id = ?';
+      stmt = this.db.prepare<unknown[]>(`UPDATE records SET ${sets.join(', ')} WHERE ${where}`);
+      this.updates.set(key, stmt);
     }
     return stmt;
   }
@@ -162,7 +195,7 @@ export class CellWriter {
   /** Writes a bulk chunk's settled records (bulk-chunk.ts); its deferred ones go to writeDeferred. */
   writeChunk(chunk: BulkChunk): void {
     for (let i = 0; i < chunk.ids.length; i++) this.writeValues.add(chunk.ids[i], chunk.values[i]);
-    for (const [mask, id, ...params] of chunk.updates) this.update(mask as number).run(...params, id);
+    for (const [mask, id, ...params] of chunk.updates) this.updateRow(mask as number, params, id as number);
     for (const [id, category, issues] of chunk.issues) this.issues.add(id, category as Category, issues);
   }
 

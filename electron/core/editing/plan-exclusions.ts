@@ -11,7 +11,7 @@ import { SNAPSHOT_PARAMS, snapshotAt, snapshotColumns } from './row-snapshot';
 export function planExclusion(db: Db, filter: GridFilter, reason: string | null): ChangePlan {
   const where = filterCondition(db, filter);
   const rows = db
-    .prepare(`SELECT r.id, ${snapshotColumns('r')} FROM records_wide r WHERE ${where.sql} ORDER BY r.id`)
+    .prepare(`SELECT r.id, ${snapshotColumns('r', false)} FROM records_wide r WHERE ${where.sql} ORDER BY r.id`)
     .raw()
     .all(...SNAPSHOT_PARAMS, ...where.params) as unknown[][];
   const plan = new ChangePlan();

@@ -170,6 +170,14 @@ export function keptHelperThread(): Readonly<HelperThread> | null {
   return kept;
 }
 
+/**
+ * Starts this thread's helper ahead of its first task (the job worker does, when it starts), so
+ * that the first large check or edit does not wait while it loads its modules.
+ */
+export function warmUpHelperThread(): void {
+  if (!kept) idleThread();
+}
+
 /** The kept helper once it is idle; a new one when there is none, it died, or it does not end its last task. */
 function idleThread(): HelperThread {
   if (kept && Atomics.wait(kept.state, 0, HELPER_BUSY, IDLE_WAIT_MS) !== 'timed-out') return kept;

@@ -4,9 +4,11 @@ import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerRequest } from './job-types';
 import { runJobBody } from './run-job-body';
 import { toContractError } from './errors';
+import { warmUpHelperThread } from './helper-thread';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
+warmUpHelperThread();
 
 port.on('message', (req: WorkerRequest) => {
   const send = (m: WorkerMessage) => port.postMessage(m);
