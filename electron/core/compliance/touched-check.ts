@@ -163,10 +163,12 @@ export class IssueReplacer {
   private ids: number[] = [];
   private rows: unknown[][] = [];
   private readonly deleteIssues;
+  private readonly deleteRows;
   private readonly insertIssues;
 
   constructor(db: Db) {
     this.deleteIssues = db.prepare('DELETE FROM record_issues WHERE record_id IN (SELECT value FROM json_each(?))');
+    this.deleteRows = db.prepare('DELETE FROM record_issues WHERE rowid IN (SELECT value FROM json_each(?))');
     this.insertIssues = db.prepare(
       `INSERT INTO record_issues (record_id, category, rule, field, severity, message, fix_json)
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
@@ -177,6 +179,15 @@ export class IssueReplacer {
     this.ids.push(id);
     for (const i of issues) this.rows.push([id, category, i.rule, i.field, i.severity, i.message, i.fix ? JSON.stringify(i.fix) : null]);
     if (this.ids.length >= 5_000) this.flush();
+  }
+
+  /**
+   * Writes a difference at once: the stored rows gone (rowids) and the new rows ([record_id,
+   * category, rule, field, severity, message, fix_json]), leaving the issues that stay in place.
+   */
+  replaceRows(gone: readonly number[], added: readonly unknown[][]): void {
+    if (gone.length) this.deleteRows.run(JSON.stringify(gone));
+    if (added.length) this.insertIssues.run(JSON.stringify(added));
   }
 
   flush(): void {

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import type { Issue } from '../../../shared/domain';
 import type { TouchedChecker } from '../compliance';
 import type { CompiledBulk } from './plan-bulk';
+import { planFixAll, type FixAllSpec } from './plan-fixes';
 import { ChangePlan, cellJson, parseCellJson, sameValue, type PlannedChange } from './planned-change';
 import { recordWriteOf, settleRecord } from './record-settle';
 import { SNAPSHOT_PARAMS, cellNow, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
@@ -19,8 +20,14 @@ export interface BulkChunk {
   values: string[];
   /** Settled records whose row columns change: [mask, id, ...params] (RecordWrite). */
   updates: unknown[][];
-  /** Settled records whose result changed: their new issues. */
-  issues: [id: number, category: string, issues: Issue[]][];
+  /**
+   * Settled records whose result changed: the stored issue rows that are gone (rowids) and the new
+   * ones ([record_id, category, rule, field, severity, message, fix_json]). Most of a record's
+   * issues usually stay (a fix removes one): deleting and inserting only the difference spares
+   * SQLite most of its index work.
+   */
+  issueRowsGone: number[];
+  issueRowsNew: unknown[][];
   /** Settled records whose exclusion changed. */
   exclusions: [id: number, excluded: boolean][];
   /** Records the targeted re-check must settle after every other write (CellWriter.writeDeferred). */
@@ -39,7 +46,7 @@ export interface BulkChunk {
 
 function emptyChunk(): BulkChunk {
   return {
-    ids: [], values: [], updates: [], issues: [], exclusions: [], deferred: [],
+    ids: [], values: [], updates: [], issueRowsGone: [], issueRowsNew: [], exclusions: [], deferred: [],
     log: { ids: [], fields: [], before: [], after: [] }, records: 0, cells: 0, drifted: 0, categories: [], skips: [],
   };
 }
@@ -48,6 +55,16 @@ function emptyChunk(): BulkChunk {
 export function planBulkChunk(db: Db, compiled: CompiledBulk, checker: TouchedChecker, ids: readonly number[]): BulkChunk {
   const plan = new ChangePlan();
   for (const target of readTargetRows(db, byIds(ids), compiled)) compiled.planRow(plan, target);
+  return chunkOf(db, plan, checker);
+}
+
+/** "Fix all like this" on the records `ids` (in id order); writes nothing. */
+export function planFixChunk(db: Db, spec: FixAllSpec, checker: TouchedChecker, ids: readonly number[]): BulkChunk {
+  return chunkOf(db, planFixAll(db, spec, ids), checker);
+}
+
+/** A new operation's chunk: its plan's edit log, and its records settled. */
+function chunkOf(db: Db, plan: ChangePlan, checker: TouchedChecker): BulkChunk {
   const chunk = emptyChunk();
   chunk.skips = plan.skipTally();
   const { log } = chunk;
@@ -57,8 +74,8 @@ export function planBulkChunk(db: Db, compiled: CompiledBulk, checker: TouchedCh
     log.before.push(cellJson(c.before));
     log.after.push(cellJson(c.after));
   }
-  // A record's cells are consecutive in the plan: planRow adds them together.
-  settleAll(chunk, plan.changes, plan.rows, false, checker);
+  // A record's cells are consecutive in the plan: the planners add them record by record.
+  settleAll(db, chunk, plan.changes, plan.rows, false, checker);
   return chunk;
 }
 
@@ -92,7 +109,7 @@ export function planHistoryChunk(
     if (!sameValue(cellNow(row, change.field), backwards ? change.after : change.before)) chunk.drifted++;
     changes.push(change);
   }
-  if (chunk.drifted === 0) settleAll(chunk, changes, rows, backwards, checker);
+  if (chunk.drifted === 0) settleAll(db, chunk, changes, rows, backwards, checker);
   return chunk;
 }
 
@@ -102,8 +119,10 @@ function byIds(ids: readonly number[]) {
 
 /** Settles each record of `changes` (its cells consecutive) and adds what writing it takes to the chunk. */
 function settleAll(
-  chunk: BulkChunk, changes: readonly PlannedChange[], rows: ReadonlyMap<number, RowSnapshot>, reverse: boolean, checker: TouchedChecker,
+  db: Db, chunk: BulkChunk, changes: readonly PlannedChange[], rows: ReadonlyMap<number, RowSnapshot>, reverse: boolean,
+  checker: TouchedChecker,
 ): void {
+  const changedIssues: [id: number, category: string, issues: Issue[]][] = [];
   const categories = new Set<string>();
   chunk.cells = changes.length;
   for (let i = 0; i < changes.length; ) {
@@ -125,8 +144,36 @@ function settleAll(
       chunk.values.push(write.valuesJson);
     }
     if (write.mask !== 0) chunk.updates.push([write.mask, id, ...write.params]);
-    if (write.issues) chunk.issues.push([id, write.category, write.issues]);
+    if (write.issues) changedIssues.push([id, write.category, write.issues]);
     if (write.exclusion !== null) chunk.exclusions.push([id, write.exclusion]);
   }
   chunk.categories = [...categories];
+  diffIssues(db, chunk, changedIssues);
+}
+
+/** The stored issue rows of records whose result changed, against their new issues (BulkChunk.issueRowsGone/New). */
+function diffIssues(db: Db, chunk: BulkChunk, changed: readonly [id: number, category: string, issues: Issue[]][]): void {
+  if (changed.length === 0) return;
+  const stored = new Map<number, [rowid: number, text: string][]>();
+  const rows = db
+    .prepare('SELECT record_id, rowid, rule, field, severity, message, fix_json FROM record_issues WHERE record_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(changed.map(([id]) => id))) as [number, number, ...unknown[]][];
+  for (const [id, rowid, ...issue] of rows) {
+    const text = JSON.stringify(issue);
+    const list = stored.get(id);
+    if (list) list.push([rowid, text]);
+    else stored.set(id, [[rowid, text]]);
+  }
+  for (const [id, category, issues] of changed) {
+    const old = stored.get(id) ?? [];
+    for (const i of issues) {
+      const fix = i.fix ? JSON.stringify(i.fix) : null;
+      const text = JSON.stringify([i.rule, i.field, i.severity, i.message, fix]);
+      const same = old.findIndex(([, t]) => t === text);
+      if (same >= 0) old.splice(same, 1);
+      else chunk.issueRowsNew.push([id, category, i.rule, i.field, i.severity, i.message, fix]);
+    }
+    for (const [rowid] of old) chunk.issueRowsGone.push(rowid);
+  }
 }

@@ -9,6 +9,7 @@ import { CellWriter } from './cell-writer';
 import { union, type EditOutcome } from './commit';
 import { insertOperation, operationEntry } from './operation-log';
 import { compileBulk } from './plan-bulk';
+import { fixAllTargets, type FixAllSpec } from './plan-fixes';
 import { ChangePlan } from './planned-change';
 import type { EditProgress } from './progress';
 import type { RecordWrite } from './record-settle';
@@ -34,17 +35,28 @@ const CHUNK_RECORDS = 2_500;
  * transaction of its own, begun IMMEDIATE, before anything is written (see helper-thread.ts).
  */
 export function commitBulkShared(
-  db: Db,
-  op: { kind: OperationKind; description: string },
-  filter: GridFilter,
-  action: BulkAction,
-  progress: EditProgress,
-  options: EditOptions = {},
+  db: Db, op: Operation, filter: GridFilter, action: BulkAction, progress: EditProgress, options: EditOptions = {},
 ): EditOutcome<OperationResult> | null {
   const compiled = compileBulk(filter, action);
   const where = compiled.targets(db);
   const ids = db.prepare(`SELECT r.id FROM records_wide r WHERE ${where.sql} ORDER BY r.id`).pluck().all(...where.params) as number[];
-  const shared = writeShared(db, { kind: 'bulk', filter, action }, ids, 'Writing', progress, options);
+  return commitShared(db, op, { kind: 'bulk', filter, action }, ids, progress, options);
+}
+
+/** "Fix all like this" on two threads, as commitBulkShared: what commitPlan(planFixAll(…)) writes. */
+export function commitFixAllShared(
+  db: Db, op: Operation, spec: FixAllSpec, progress: EditProgress, options: EditOptions = {},
+): EditOutcome<OperationResult> | null {
+  return commitShared(db, op, { kind: 'fix', spec }, fixAllTargets(db, spec), progress, options);
+}
+
+type Operation = { kind: OperationKind; description: string };
+
+/** A new operation written by writeShared, with its edit log and history entry. */
+function commitShared(
+  db: Db, op: Operation, task: TaskOf<'bulk' | 'fix'>, ids: readonly number[], progress: EditProgress, options: EditOptions,
+): EditOutcome<OperationResult> | null {
+  const shared = writeShared(db, task, ids, 'Writing', progress, options);
   if (!shared) return null;
   const { skips, cells, records, categories } = shared;
   const base = { skipped: skips.skipped, skipReasons: skips.skipReasons() };
@@ -100,7 +112,7 @@ export interface SharedOutcome {
  * `options.sharedFrom`, or an in-memory workspace.
  */
 function writeShared(
-  db: Db, task: DistributiveOmit<EditTaskData, 'ids' | 'chunkSize' | 'now'>, ids: readonly number[], label: string,
+  db: Db, task: TaskOf<EditTaskData['kind']>, ids: readonly number[], label: string,
   progress: EditProgress, options: EditOptions,
 ): SharedOutcome | null {
   if (ids.length === 0 || ids.length < (options.sharedFrom ?? SHARED_BULK_FROM)) return null;
@@ -162,7 +174,9 @@ function writeShared(
   return out;
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A task's own data, without what writeShared adds (the records, their chunking, the check time). */
+type TaskOf<K extends EditTaskData['kind']> = OwnData<Extract<EditTaskData, { kind: K }>>;
+type OwnData<T> = T extends unknown ? Omit<T, 'ids' | 'chunkSize' | 'now'> : never;
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);
 

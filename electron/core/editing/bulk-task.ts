@@ -2,15 +2,17 @@ import type { BulkAction, GridFilter } from '../../../shared/contract/records';
 import { TouchedChecker } from '../compliance';
 import type { Db } from '../db/connection';
 import type { HelperTaskContext } from '../jobs/helper-thread';
-import { planBulkChunk, planHistoryChunk, type BulkChunk } from './bulk-chunk';
+import { planBulkChunk, planFixChunk, planHistoryChunk, type BulkChunk } from './bulk-chunk';
 import { compileBulk } from './plan-bulk';
+import type { FixAllSpec } from './plan-fixes';
 
 /**
- * What a large edit hands the helper thread (bulk-pipeline.ts): a bulk action over its target
- * records, or an undo/redo of an operation over the records it changed.
+ * What a large edit hands the helper thread (bulk-pipeline.ts): a bulk action or "fix all" over
+ * its target records, or an undo/redo of an operation over the records it changed.
  */
 export type EditTaskData = (
   | { kind: 'bulk'; filter: GridFilter; action: BulkAction }
+  | { kind: 'fix'; spec: FixAllSpec }
   | { kind: 'history'; operationId: number; backwards: boolean }
 ) & {
   /** The records, in id order; chunk k is ids[k·chunkSize, (k+1)·chunkSize). */
@@ -27,6 +29,7 @@ export function chunkPlanner(db: Db, data: EditTaskData, checker: TouchedChecker
     const compiled = compileBulk(data.filter, data.action);
     return (k) => planBulkChunk(db, compiled, checker, idsOf(k));
   }
+  if (data.kind === 'fix') return (k) => planFixChunk(db, data.spec, checker, idsOf(k));
   return (k) => planHistoryChunk(db, checker, data.operationId, data.backwards, idsOf(k));
 }
 

@@ -196,7 +196,7 @@ export class CellWriter {
   writeChunk(chunk: BulkChunk): void {
     for (let i = 0; i < chunk.ids.length; i++) this.writeValues.add(chunk.ids[i], chunk.values[i]);
     for (const [mask, id, ...params] of chunk.updates) this.updateRow(mask as number, params, id as number);
-    for (const [id, category, issues] of chunk.issues) this.issues.add(id, category as Category, issues);
+    this.issues.replaceRows(chunk.issueRowsGone, chunk.issueRowsNew);
   }
 
   /** Logs each change as an edit of the operation. */

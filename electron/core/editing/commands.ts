@@ -5,14 +5,14 @@ import type {
   BulkAction, CellChange, GridFilter, OperationResult, UndoResult,
 } from '../../../shared/contract/records';
 import { filterCondition } from '../records/filter-sql';
-import { commitBulkShared, type EditOptions } from './bulk-pipeline';
+import { commitBulkShared, commitFixAllShared, type EditOptions } from './bulk-pipeline';
 import { commitPlan, type EditOutcome } from './commit';
 import { redo, reapply, revert, undo } from './history-walk';
 import { operationEntry, redoTarget, undoTarget } from './operation-log';
 import { describeBulk, planBulk } from './plan-bulk';
 import { planCellEdits } from './plan-edits';
 import { planExclusion } from './plan-exclusions';
-import { planFixAll, planRecordFix } from './plan-fixes';
+import { planFixAll, planRecordFix, type FixAllSpec } from './plan-fixes';
 import type { EditProgress } from './progress';
 
 /**
@@ -69,10 +69,10 @@ function execute(db: Db, c: EditCommand, progress: EditProgress, share: EditOpti
     }
     case 'fixAll': {
       progress.progress(0, 1, 'Reading');
-      const plan = planFixAll(db, c.rule, c);
+      const spec: FixAllSpec = { rule: c.rule, category: c.category, field: c.field, filter: c.filter };
       const where = c.filter?.category ?? c.category;
-      const description = `Fixed all "${ruleTitle(c.rule)}"${c.field ? ` on ${c.field}` : ''}${where ? ` in ${where}` : ''}`;
-      return commitPlan(db, { kind: 'fix-all', description }, plan, progress);
+      const op = { kind: 'fix-all', description: `Fixed all "${ruleTitle(c.rule)}"${c.field ? ` on ${c.field}` : ''}${where ? ` in ${where}` : ''}` } as const;
+      return (share && commitFixAllShared(db, op, spec, progress, share)) || commitPlan(db, op, planFixAll(db, spec), progress);
     }
     case 'exclude':
       return commitPlan(db, { kind: 'exclude', description: `Excluded: ${c.reason}` }, planExclusion(db, c.filter, c.reason), progress);

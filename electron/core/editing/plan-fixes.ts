@@ -28,8 +28,44 @@ export function planRecordFix(db: Db, recordId: number, rule: string, field?: st
   return toPlan(rows);
 }
 
-/** "Fix all like this": every fixable issue of the rule, in a category (or all), optionally within a view. */
-export function planFixAll(db: Db, rule: string, options: { category?: Category; field?: string; filter?: GridFilter }): ChangePlan {
+/** What "fix all like this" fixes: every fixable issue of the rule, in a category (or all), optionally on a field and within a view. */
+export interface FixAllSpec {
+  rule: string;
+  category?: Category;
+  field?: string;
+  filter?: GridFilter;
+}
+
+/** "Fix all like this" (FixAllSpec). `ids`: only these records (a chunk of them, see bulk-chunk.ts). */
+export function planFixAll(db: Db, spec: FixAllSpec, ids?: readonly number[]): ChangePlan {
+  const where = fixAllCondition(db, spec);
+  if (ids) {
+    where.sql += ' AND i.record_id IN (SELECT value FROM json_each(?))';
+    where.params.push(JSON.stringify(ids));
+  }
+  const rows = db
+    .prepare(
+      `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
+         FROM record_issues i JOIN records_wide r ON r.id = i.record_id
+        WHERE ${where.sql} ORDER BY i.record_id`,
+    )
+    .raw()
+    .all(...SNAPSHOT_PARAMS, ...where.params) as FixRow[];
+  return toPlan(rows);
+}
+
+/** The records "fix all like this" changes, in id order. */
+export function fixAllTargets(db: Db, spec: FixAllSpec): number[] {
+  const where = fixAllCondition(db, spec);
+  return db
+    .prepare(`SELECT DISTINCT i.record_id FROM record_issues i JOIN records r ON r.id = i.record_id WHERE ${where.sql} ORDER BY i.record_id`)
+    .pluck()
+    .all(...where.params) as number[];
+}
+
+/** The issue rows (`i`, joined to their record `r`) of a FixAllSpec. */
+function fixAllCondition(db: Db, options: FixAllSpec): { sql: string; params: unknown[] } {
+  const rule = options.rule;
   const parts = ['i.rule = ?', 'i.fix_json IS NOT NULL'];
   const params: unknown[] = [rule];
   const category = options.filter?.category ?? options.category;
@@ -46,15 +82,7 @@ export function planFixAll(db: Db, rule: string, options: { category?: Category;
     parts.push(where.sql);
     params.push(...where.params);
   }
-  const rows = db
-    .prepare(
-      `SELECT i.record_id, i.fix_json, ${BEFORE}, ${snapshotColumns('r')}
-         FROM record_issues i JOIN records_wide r ON r.id = i.record_id
-        WHERE ${parts.join(' AND ')} ORDER BY i.record_id`,
-    )
-    .raw()
-    .all(...SNAPSHOT_PARAMS, ...params) as FixRow[];
-  return toPlan(rows);
+  return { sql: parts.join(' AND '), params };
 }
 
 function toPlan(rows: FixRow[]): ChangePlan {

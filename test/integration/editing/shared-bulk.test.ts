@@ -86,6 +86,10 @@ describe('a bulk action shared with a second thread', () => {
         type: 'bulk', filter: candidates,
         action: { kind: 'transform', field: 'atsLastModifiedAt', transform: { name: 'parseDate', format: 'yyyy-MM-dd', zone: 'UTC' } },
       }],
+      ['fix all', { type: 'fixAll', rule: 'date-seconds', category: 'candidates' }],
+      ['fix all on a field in a view', {
+        type: 'fixAll', rule: 'url-format', field: 'externalProfileUrl', filter: { category: 'candidates', status: 'error' },
+      }],
       ['replace in every field', { type: 'bulk', filter: candidates, action: { kind: 'replace', find: 'example.com', replace: 'example.org' } }],
       ['fill from a source column', {
         type: 'bulk', filter: candidates, action: { kind: 'fill', field: 'manualMatchedMember', from: 'Recruiter', fromSource: true, overwrite: false },
@@ -130,7 +134,7 @@ describe('a bulk action shared with a second thread', () => {
       }
       outcomes.set(name, a);
     }
-    // Every bulk step and every undo, redo, revert and reapply ran on two threads, and this thread
+    // Every bulk step, fix all, undo, redo, revert and reapply ran on two threads, and this thread
     // wrote chunks the helper planned in each (the exclusion is one-thread work).
     const shared = steps.filter(([, c]) => c.type !== 'exclude').length;
     expect(started).toHaveBeenCalledTimes(shared);
@@ -154,6 +158,8 @@ describe('a bulk action shared with a second thread', () => {
     expect((outcomes.get('transform')!.result as { changedRecords: number }).changedRecords).toBe(2_000);
     expect((outcomes.get('transform with skipped cells')!.result as { skipped: number }).skipped).toBe(2_000);
     expect((outcomes.get('fill from a source column')!.result as { changedRecords: number }).changedRecords).toBe(10_000);
+    expect((outcomes.get('fix all')!.result as { changedRecords: number }).changedRecords).toBe(2_000);
+    expect((outcomes.get('fix all on a field in a view')!.result as { changedRecords: number }).changedRecords).toBeGreaterThan(100);
     expect(outcomes.get('references')!.categories).toEqual(expect.arrayContaining(['applications']));
   });
 
