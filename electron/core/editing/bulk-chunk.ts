@@ -4,9 +4,8 @@ import type { TouchedChecker } from '../compliance';
 import type { CompiledBulk } from './plan-bulk';
 import { planFixAll, type FixAllSpec } from './plan-fixes';
 import { ChangePlan, cellJson, parseCellJson, sameValue, type PlannedChange } from './planned-change';
-import { recordWriteOf, settleRecord } from './record-settle';
+import { recordWriteOf, settleRecord, type RecordWrite } from './record-settle';
 import { SNAPSHOT_PARAMS, cellNow, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
-import type { RecordWrite } from './record-settle';
 import { readTargetRows } from './targets';
 
 /**

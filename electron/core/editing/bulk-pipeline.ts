@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import type { Category } from '../../../shared/domain';
+import { isCategory, type Category } from '../../../shared/domain';
 import type { BulkAction, GridFilter, OperationKind, OperationResult } from '../../../shared/contract/records';
 import { TouchedChecker } from '../compliance';
 import { ChunkHelper } from '../jobs/helper-thread';
@@ -14,12 +14,12 @@ import { ChangePlan } from './planned-change';
 import type { EditProgress } from './progress';
 import type { RecordWrite } from './record-settle';
 
-/** From this many target records a bulk action shares its planning and checking with the helper thread. */
+/** From this many records an edit shares its planning and checking with the helper thread. */
 export const SHARED_BULK_FROM = 20_000;
 
 /** How an edit command may share its work with the helper thread (tests set these). */
 export interface EditOptions {
-  /** Target records from which a bulk action is shared (default SHARED_BULK_FROM). */
+  /** Records from which an edit is shared (default SHARED_BULK_FROM). */
   sharedFrom?: number;
   /** The helper takes its first chunk before this thread starts (tests: a share of even a small edit). */
   helperFirst?: boolean;
@@ -170,15 +170,13 @@ function writeShared(
     progress.throwIfCancelled();
     progress.progress(ids.length, ids.length, 'Re-checking');
   });
-  out.categories = [...categories].filter((c): c is Category => CATEGORY_SET.has(c));
+  out.categories = [...categories].filter(isCategory);
   return out;
 }
 
 /** A task's own data, without what writeShared adds (the records, their chunking, the check time). */
 type TaskOf<K extends EditTaskData['kind']> = OwnData<Extract<EditTaskData, { kind: K }>>;
 type OwnData<T> = T extends unknown ? Omit<T, 'ids' | 'chunkSize' | 'now'> : never;
-
-const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);
 
 /** A large edit's second thread (helper-thread.ts, running bulk-task.ts). */
 class EditHelper extends ChunkHelper<BulkChunk> {
