@@ -197,6 +197,7 @@ export class CellWriter {
     for (let i = 0; i < chunk.ids.length; i++) this.writeValues.add(chunk.ids[i], chunk.values[i]);
     for (const [mask, id, ...params] of chunk.updates) this.updateRow(mask as number, params, id as number);
     this.issues.replaceRows(chunk.issueRowsGone, chunk.issueRowsNew);
+    for (const [id, excluded] of chunk.exclusions) noteExclusion(this.db, id, excluded);
   }
 
   /** Logs each change as an edit of the operation. */

@@ -8,7 +8,7 @@ import { runEditCommand, type EditCommand, type EditOptions, type EditProgress }
 import { ChunkHelper, keptHelperThread } from '../../../electron/core/jobs/helper-thread';
 import { NO_PROGRESS } from '../../../electron/core/editing/progress';
 import { tempDir } from '../../support/temp';
-import { openSeeded } from './support/seeded';
+import { openSeeded, storedResults } from './support/seeded';
 
 // A large bulk action is planned and checked on two threads (bulk-pipeline.ts). It must write
 // exactly what the one-thread path writes: values, results, issues, the edit log, the operation.
@@ -161,6 +161,22 @@ describe('a bulk action shared with a second thread', () => {
     expect((outcomes.get('fix all')!.result as { changedRecords: number }).changedRecords).toBe(2_000);
     expect((outcomes.get('fix all on a field in a view')!.result as { changedRecords: number }).changedRecords).toBeGreaterThan(100);
     expect(outcomes.get('references')!.categories).toEqual(expect.arrayContaining(['applications']));
+  });
+
+  it('counts a record whose exclusion a shared undo lifted when another takes its key, as a full check does', () => {
+    const [db] = twoCopies();
+    const id = (key: string) => db.prepare("SELECT id FROM records WHERE category = 'candidates' AND key = ?").pluck().get(key) as number;
+    const edit = (key: string, value: string) =>
+      runEditCommand(db, { type: 'edit', changes: [{ recordId: id(key), field: 'atsCandidateId', value }] }, NO_PROGRESS, ONE_THREAD);
+    // C5 (a key of its own) is excluded, then included again by a shared undo.
+    runEditCommand(db, { type: 'exclude', filter: { category: 'candidates', recordIds: [id('C5')] }, reason: 'Later' }, NO_PROGRESS, ONE_THREAD);
+    runEditCommand(db, { type: 'undo' }, NO_PROGRESS, SHARED);
+    // Another record takes its key: the targeted re-check counts the active records holding it from its index.
+    edit('C6', 'C5');
+    expect(db.prepare("SELECT count(*) FROM record_issues WHERE rule = 'duplicate-key' AND record_id IN (?, ?)").pluck().get(id('C5'), id('C6'))).toBe(2);
+    const results = storedResults(db);
+    checkAll(db);
+    expect(storedResults(db)).toEqual(results);
   });
 
   it('changes nothing when cancelled while writing the chunks', () => {
