@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { RowBatcher } from '../db/row-batcher';
-import type { Category } from '../../../shared/domain';
+import { isCategory, type Category } from '../../../shared/domain';
 import { IssueReplacer, TouchedChecker, noteExclusion } from '../compliance';
 import type { BulkChunk } from './bulk-chunk';
 import { fieldPath } from '../records/json-path';
@@ -87,7 +87,7 @@ export class CellWriter {
       progress.throwIfCancelled();
       progress.progress(groups.length, groups.length, 'Re-checking');
     });
-    const touched = [...categories].filter((c): c is Category => CATEGORY_SET.has(c));
+    const touched = [...categories].filter(isCategory);
     return { categories: touched, rechecked };
   }
 
@@ -231,5 +231,3 @@ function byRecord(changes: readonly PlannedChange[]): [number, PlannedChange[]][
 }
 
 const NO_ROWS: ReadonlyMap<number, RowSnapshot> = new Map();
-
-const CATEGORY_SET: ReadonlySet<string> = new Set(['jobs', 'candidates', 'applications', 'stages']);

@@ -28,14 +28,17 @@ export interface CompiledBulk {
 
 export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBulk {
   guardField(action.field);
-  const one = (field: string, after: (cell: CellValue, target: TargetRow) => CellValue | typeof SKIP, other?: CompiledBulk['other']): CompiledBulk => ({
+  // An action on one field: `after` gives the cell's new value, LEAVE, or why it cannot change it.
+  const one = (field: string, after: (cell: CellValue, target: TargetRow) => CellValue | typeof LEAVE | Skipped, other?: CompiledBulk['other']): CompiledBulk => ({
     field,
     other,
     targets: (db) => targetCondition(db, filter),
     planRow(plan, target) {
       const before = cellOf(valuesOf(target.row), field);
       const value = after(before, target);
-      if (value !== SKIP) plan.add(target.id, field, before, value, target.row);
+      if (value === LEAVE) return;
+      if (typeof value === 'object' && value !== null) plan.skip(value.skipped);
+      else plan.add(target.id, field, before, value, target.row);
     },
   });
   switch (action.kind) {
@@ -49,14 +52,10 @@ export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBul
       const problem = transformProblem(action.transform);
       if (problem) throw new ContractFailure('BAD_ACTION', problem);
       const transform = action.transform;
-      const compiled = one(action.field, () => null);
-      compiled.planRow = (plan, target) => {
-        const before = cellOf(valuesOf(target.row), action.field);
+      return one(action.field, (before) => {
         const outcome = applyTransform(transform, before);
-        if (outcome.ok) plan.add(target.id, action.field, before, outcome.value, target.row);
-        else plan.skip(outcome.reason);
-      };
-      return compiled;
+        return outcome.ok ? outcome.value : { skipped: outcome.reason };
+      });
     }
     case 'fill': {
       const other = { column: action.fromSource ? 'source_json' : 'values_json', name: action.from } as const;
@@ -64,8 +63,8 @@ export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBul
       return one(
         action.field,
         (before, target) => {
-          if (!action.overwrite && !isBlank(before)) return SKIP;
-          if (isBlank(target.other)) return SKIP;
+          if (!action.overwrite && !isBlank(before)) return LEAVE;
+          if (isBlank(target.other)) return LEAVE;
           return target.other;
         },
         other,
@@ -90,7 +89,12 @@ export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBul
   }
 }
 
-const SKIP = Symbol('skip');
+/** A cell the action leaves as it is, without counting it as skipped. */
+const LEAVE = Symbol('leave');
+/** A cell the action cannot change, and why (counted as skipped). */
+interface Skipped {
+  skipped: string;
+}
 
 /**
  * The changes a bulk action makes over the records a filter selects. Nothing is written here:

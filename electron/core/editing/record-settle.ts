@@ -79,21 +79,16 @@ export function recordWriteOf(s: SettledRecord, checkedAt: number): RecordWrite 
   const res = s.result;
   if (res) {
     const stored = r.stored;
-    if (res.counts.status !== stored.status) {
-      mask |= 4;
-      params.push(res.counts.status);
-    }
-    if (res.counts.errors !== stored.errors) {
-      mask |= 8;
-      params.push(res.counts.errors);
-    }
-    if (res.counts.warnings !== stored.warnings) {
-      mask |= 16;
-      params.push(res.counts.warnings);
-    }
-    if (res.counts.infos !== stored.infos) {
-      mask |= 32;
-      params.push(res.counts.infos);
+    const counts: [bit: number, now: unknown, before: unknown][] = [
+      [4, res.counts.status, stored.status],
+      [8, res.counts.errors, stored.errors],
+      [16, res.counts.warnings, stored.warnings],
+      [32, res.counts.infos, stored.infos],
+    ];
+    for (const [bit, now, before] of counts) {
+      if (now === before) continue;
+      mask |= bit;
+      params.push(now);
     }
     mask |= 64;
     params.push(checkedAt, res.hash);
