@@ -184,8 +184,8 @@ function idleThread(): HelperThread {
   if (kept) void kept.worker.terminate();
   const state = new Int32Array(new SharedArrayBuffer(4));
   const threadData: HelperThreadData = { state: state.buffer as SharedArrayBuffer };
-  const { url, workerData } = workerEntry('helper', { ...threadData });
-  const worker = new Worker(url, { workerData });
+  const { url, workerData, resourceLimits } = workerEntry('helper', { ...threadData });
+  const worker = new Worker(url, { workerData, resourceLimits });
   const thread: HelperThread = { worker, state };
   // Its errors during a task come as messages (the owner is busy, events would wait); this
   // only keeps a crash from being reported as an unhandled 'error' event.

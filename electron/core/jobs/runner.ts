@@ -135,8 +135,8 @@ export class JobRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { url, workerData } = workerEntry('job');
-    const worker = new Worker(url, { workerData });
+    const { url, workerData, resourceLimits } = workerEntry('job');
+    const worker = new Worker(url, { workerData, resourceLimits });
     // An idle worker must not keep the CLI or a test process alive.
     worker.unref();
     worker.on('message', (m: WorkerMessage) => this.onWorkerMessage?.(m));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { workerEntryFrom } from '../../../electron/core/jobs/worker-entry';
+import { WORKER_RESOURCE_LIMITS, workerEntryFrom } from '../../../electron/core/jobs/worker-entry';
 
 const SOURCE = pathToFileURL(fileURLToPath(new URL('../../../electron/core/jobs/worker-entry.ts', import.meta.url))).href;
 
@@ -9,7 +9,8 @@ describe('where a worker thread\'s code is', () => {
   it('loads the .ts sources through tsx, also from a module tsx loaded inside a worker (its URL has a query)', () => {
     for (const base of [SOURCE, `${SOURCE}?tsx-namespace=1234-abcd`]) {
       for (const name of ['job', 'helper'] as const) {
-        const { url, workerData } = workerEntryFrom(base, name, { file: 'w.rscw' });
+        const { url, workerData, resourceLimits } = workerEntryFrom(base, name, { file: 'w.rscw' });
+        expect(resourceLimits).toEqual(WORKER_RESOURCE_LIMITS);
         expect(url.pathname.endsWith('/electron/core/jobs/worker-from-source.mjs')).toBe(true);
         expect(existsSync(url)).toBe(true);
         const entry = new URL(workerData.entry as string);
@@ -23,7 +24,8 @@ describe('where a worker thread\'s code is', () => {
 
   it('loads the built .js beside the main bundle, or beside the chunk folder', () => {
     // Neither file exists here: a bundle in out/main/chunks/ looks one folder up.
-    const { url, workerData } = workerEntryFrom('file:///app/out/main/chunks/index-abc.js', 'helper', { a: 1 });
+    const { url, workerData, resourceLimits } = workerEntryFrom('file:///app/out/main/chunks/index-abc.js', 'helper', { a: 1 });
+    expect(resourceLimits.maxYoungGenerationSizeMb).toBeGreaterThan(48);
     expect(url.href).toBe('file:///app/out/main/helper-worker.js');
     expect(workerData).toEqual({ a: 1 });
   });
