@@ -18,6 +18,8 @@ export interface Applied {
 }
 
 const CHUNK = 5_000;
+/** Record UPDATEs queued for grouping before they are written. */
+const UPDATE_QUEUE = 5_000;
 
 /**
  * Writes cell values and exclusions together with the compliance result they lead to: each
@@ -127,28 +129,28 @@ export class CellWriter {
   }
 
   /**
-   * Consecutive records whose rows get the same columns set to the same values (an exclusion's
-   * flag and reason) share one UPDATE: 100,000 statement calls from JS cost ~0.15 s more than 20.
+   * Records whose rows get the same columns set to the same values (an exclusion's flag and reason,
+   * a fix's new result) share one UPDATE: 100,000 statement calls from JS cost ~0.15 s more than 20.
+   * Queued until flushUpdates(), at most UPDATE_QUEUE records; each record is updated once.
    */
-  private same: { mask: number; params: readonly unknown[]; ids: number[] } | null = null;
+  private readonly groups = new Map<string, { mask: number; params: readonly unknown[]; ids: number[] }>();
+  private queued = 0;
 
   private updateRow(mask: number, params: readonly unknown[], id: number): void {
-    const same = this.same;
-    if (same && same.mask === mask && same.params.length === params.length && same.params.every((p, i) => p === params[i])) {
-      same.ids.push(id);
-      if (same.ids.length >= 5_000) this.flushUpdates();
-      return;
-    }
-    this.flushUpdates();
-    this.same = { mask, params, ids: [id] };
+    const key = groupKey(mask, params);
+    const group = this.groups.get(key);
+    if (group) group.ids.push(id);
+    else this.groups.set(key, { mask, params, ids: [id] });
+    if (++this.queued >= UPDATE_QUEUE) this.flushUpdates();
   }
 
   private flushUpdates(): void {
-    const same = this.same;
-    if (!same) return;
-    this.same = null;
-    if (same.ids.length === 1) this.update(same.mask).run(...same.params, same.ids[0]);
-    else this.update(same.mask, true).run(...same.params, JSON.stringify(same.ids));
+    for (const { mask, params, ids } of this.groups.values()) {
+      if (ids.length === 1) this.update(mask).run(...params, ids[0]);
+      else this.update(mask, true).run(...params, JSON.stringify(ids));
+    }
+    this.groups.clear();
+    this.queued = 0;
   }
 
   /**
@@ -231,3 +233,10 @@ function byRecord(changes: readonly PlannedChange[]): [number, PlannedChange[]][
 }
 
 const NO_ROWS: ReadonlyMap<number, RowSnapshot> = new Map();
+
+/** Equal for updates that set the same columns to the same values (=== of each parameter). */
+function groupKey(mask: number, params: readonly unknown[]): string {
+  let key = String(mask);
+  for (const p of params) key += p === null ? '\u0001n' : typeof p === 'number' ? `\u0001#${p}` : `\u0001${typeof p}:${String(p)}`;
+  return key;
+}

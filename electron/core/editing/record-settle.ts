@@ -90,8 +90,14 @@ export function recordWriteOf(s: SettledRecord, checkedAt: number): RecordWrite 
       mask |= bit;
       params.push(now);
     }
-    mask |= 64;
-    params.push(checkedAt, res.hash);
+    const resultPart = resultPartKeepingKeys(stored.hash, res.hash);
+    if (resultPart === null) {
+      mask |= 64;
+      params.push(checkedAt, res.hash);
+    } else {
+      mask |= 128;
+      params.push(checkedAt, resultPart);
+    }
   }
   return {
     id: r.id,
@@ -104,8 +110,23 @@ export function recordWriteOf(s: SettledRecord, checkedAt: number): RecordWrite 
   };
 }
 
-// Bit i of a RecordWrite's mask sets UPDATE_COLUMNS[i]; the last sets two columns. Values are
-// written to record_values on their own.
+/**
+ * The result part of a new fingerprint `hash` (checkHash: `<result>:<keys>`) when the stored one
+ * ends with the same keys part, else null. The UPDATE then keeps the stored keys part, so records
+ * whose results are alike get the same parameters and share one statement (CellWriter): after a
+ * fix of every record most end with no issue, and 100,000 UPDATEs of one row each cost ~0.15 s
+ * more than 20 of 5,000.
+ */
+function resultPartKeepingKeys(stored: string | null, hash: string): string | null {
+  if (stored === null) return null;
+  const s = stored.indexOf(':');
+  const h = hash.indexOf(':');
+  if (s < 0 || h < 0 || stored.slice(s) !== hash.slice(h)) return null;
+  return hash.slice(0, h);
+}
+
+// Bit i of a RecordWrite's mask sets UPDATE_COLUMNS[i]; the last two set two columns each. Values
+// are written to record_values on their own.
 export const UPDATE_COLUMNS = [
   'excluded = ?',
   'exclude_reason = ?',
@@ -114,6 +135,8 @@ export const UPDATE_COLUMNS = [
   'warning_count = ?',
   'info_count = ?',
   'checked_at = ?, check_hash = ?',
+  // The fingerprint's result part, its keys part kept as stored (resultPartKeepingKeys).
+  "checked_at = ?, check_hash = ? || substr(check_hash, instr(check_hash, ':'))",
 ];
 
 const EMPTY: FieldValues = Object.freeze({}) as FieldValues;
