@@ -8,25 +8,24 @@
 //   the sync held to one request at a time is printed too.
 // - The headline figure uses a fake that answers as fast as it can (~2–3 ms per 100 records), the
 //   harshest case; a second figure adds a 20 ms round trip, still far quicker than LinkedIn.
+// - Both sides run on one worker thread made like the app's job worker, where a sync runs in the
+//   app (sync-thread.ts); this thread only seeds the workspace and keeps the score.
 // - Pacing is lifted for both: at LinkedIn's 10,000 records/minute a run is paced by design, which
 //   is not what this measures.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { BenchResult } from './types';
 import { openWorkspaceDb, type Db } from '../electron/core/db/connection';
-import { runSync } from '../electron/core/syncing/sync-run';
-import { createHttpTransport } from '../electron/core/syncing/http-transport';
-import { planBatches, type SendItem } from '../electron/core/syncing/batch-planner';
-import { buildPayload } from '../shared/payload/elements';
-import { toWire } from '../shared/payload/requests';
+import { WORKER_RESOURCE_LIMITS } from '../electron/core/jobs/worker-entry';
 import { startFakeLinkedInInWorker, type WorkerFakeLinkedIn as FakeLinkedIn } from '../test/support/fake-linkedin/in-worker';
 import { recordInserter } from '../test/support/record-rows';
+import type { FakeAddress, SyncThreadReply, SyncThreadRequest } from './sync-thread';
 
 const N = 10_000;
 const ROUNDS = 5;
 const LATENCY_MS = 20;
-const ORG = 'urn:li:organization:2414183';
 
 function seed(db: Db): void {
   const insert = recordInserter(db, ['key', 'original_json', 'values_json'], { category: 'candidates', status: 'compliant' });
@@ -49,64 +48,50 @@ function seed(db: Db): void {
   })();
 }
 
-function resetSyncState(db: Db): void {
-  db.exec(`UPDATE records SET sync_status = NULL, sync_message = NULL, sync_hash = NULL, sync_rejected_hash = NULL,
-    synced_at = NULL, sync_exchange_id = NULL; DELETE FROM exchanges; DELETE FROM sync_runs; DELETE FROM sync_request_counts;`);
-}
+/** The sending side's thread (see sync-thread.ts): one request at a time, answered in order. */
+class SyncThread {
+  private readonly worker: Worker;
+  private queue: Promise<unknown> = Promise.resolve();
 
-async function baseline(db: Db, fake: FakeLinkedIn): Promise<number> {
-  // Prebuilt outside the timing: the requests exactly as the sync would send them, and a token.
-  const rows = db.prepare("SELECT id, key, values_json FROM records_wide WHERE category = 'candidates' ORDER BY id").all() as {
-    id: number;
-    key: string;
-    values_json: string;
-  }[];
-  const items: SendItem[] = rows.map((r) => {
-    const built = buildPayload({ category: 'candidates', key: r.key, values: JSON.parse(r.values_json) }, { organizationUrn: ORG });
-    if (!built.ok) throw new Error(built.problem);
-    return { recordId: r.id, payload: built };
-  });
-  const wires = planBatches('candidates', items, { batchSize: 100, oversize: 'tunnel' }).map((b) => toWire(b.request, () => 'rscwbench'));
-  const transport = createHttpTransport();
-  const tokenRes = await transport.send(
-    {
-      method: 'POST',
-      url: `${fake.url}/oauth/v2/accessToken`,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: fake.clientId, client_secret: fake.clientSecret }).toString(),
-    },
-    { timeoutMs: 30_000 },
-  );
-  const token = (JSON.parse(tokenRes.body) as { access_token: string }).access_token;
-  const started = performance.now();
-  for (const w of wires) {
-    const res = await transport.send(
-      { method: w.method, url: `${fake.url}${w.path}${w.query ? `?${w.query}` : ''}`, headers: { ...w.headers, Authorization: `Bearer ${token}` }, body: w.body },
-      { timeoutMs: 30_000 },
-    );
-    if (res.status !== 200) throw new Error(`baseline got ${res.status}`);
+  constructor(dbPath: string) {
+    this.worker = new Worker(new URL('../electron/core/jobs/worker-from-source.mjs', import.meta.url), {
+      workerData: { entry: new URL('./sync-thread.ts', import.meta.url).href, syncBench: true, dbPath },
+      resourceLimits: WORKER_RESOURCE_LIMITS,
+    });
   }
-  const ms = performance.now() - started;
-  transport.close();
-  return ms;
-}
 
-async function realSync(db: Db, fake: FakeLinkedIn, requestsInFlight?: number): Promise<number> {
-  const started = performance.now();
-  const summary = await runSync(db, {
-    timing: { requestsInFlight },
-    credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
-    settings: {
-      organizationUrn: ORG,
-      apiBaseUrl: fake.url,
-      oauthBaseUrl: fake.url,
-      batchSize: 100,
-      recordsPerMinute: Number.MAX_SAFE_INTEGER,
-    },
-  });
-  const ms = performance.now() - started;
-  if (summary.succeeded !== N) throw new Error(`sync succeeded for ${summary.succeeded} of ${N}: ${JSON.stringify(summary.failure)}`);
-  return ms;
+  private ask(request: SyncThreadRequest): Promise<{ ms: number; succeeded?: number; failure?: string }> {
+    const answer = this.queue.then(
+      () =>
+        new Promise<{ ms: number; succeeded?: number; failure?: string }>((resolve, reject) => {
+          const onError = (err: Error) => reject(err);
+          this.worker.once('error', onError);
+          this.worker.once('message', (reply: SyncThreadReply) => {
+            this.worker.off('error', onError);
+            if ('error' in reply) reject(new Error(reply.error));
+            else resolve(reply);
+          });
+          this.worker.postMessage(request);
+        }),
+    );
+    this.queue = answer.catch(() => {});
+    return answer;
+  }
+
+  async baseline(fake: FakeAddress): Promise<number> {
+    return (await this.ask({ type: 'baseline', fake })).ms;
+  }
+
+  async sync(fake: FakeAddress, requestsInFlight?: number): Promise<number> {
+    const reply = await this.ask({ type: 'sync', fake, requestsInFlight });
+    if (reply.succeeded !== N) throw new Error(`sync succeeded for ${reply.succeeded} of ${N}: ${reply.failure}`);
+    return reply.ms;
+  }
+
+  async close(): Promise<void> {
+    this.worker.postMessage({ type: 'close' } satisfies SyncThreadRequest);
+    await new Promise((resolve) => this.worker.once('exit', resolve));
+  }
 }
 
 function median(values: number[]): number {
@@ -121,25 +106,24 @@ interface Measured {
   single: number[];
 }
 
-async function measure(db: Db, latencyMs: number, rounds: number): Promise<Measured> {
-  const fake = await startFakeLinkedInInWorker({ latencyMs });
+async function measure(thread: SyncThread, latencyMs: number, rounds: number): Promise<Measured> {
+  const fake: FakeLinkedIn = await startFakeLinkedInInWorker({ latencyMs });
+  const address: FakeAddress = { url: fake.url, clientId: fake.clientId, clientSecret: fake.clientSecret };
   try {
     const base: number[] = [];
     const sync: number[] = [];
     const single: number[] = [];
     // Warm-up (JIT, sockets), then alternate so drift affects both sides alike.
-    await baseline(db, fake);
+    await thread.baseline(address);
     await fake.reset();
     for (let i = 0; i < rounds; i++) {
-      base.push(await baseline(db, fake));
+      base.push(await thread.baseline(address));
       await fake.reset();
-      resetSyncState(db);
-      sync.push(await realSync(db, fake));
+      sync.push(await thread.sync(address));
       const stats = await fake.stats();
       if (stats.candidates !== N || stats.appliedKeys !== N) throw new Error(`the fake received ${stats.appliedKeys} keys for ${N} records`);
       await fake.reset();
-      resetSyncState(db);
-      single.push(await realSync(db, fake, 1));
+      single.push(await thread.sync(address, 1));
       await fake.reset();
     }
     return { base, sync, single };
@@ -150,11 +134,14 @@ async function measure(db: Db, latencyMs: number, rounds: number): Promise<Measu
 
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'rscw-bench-sync-'));
-  const db = openWorkspaceDb(join(dir, 'bench.rscw'));
+  const dbPath = join(dir, 'bench.rscw');
+  const db = openWorkspaceDb(dbPath);
+  seed(db);
+  db.close();
+  const thread = new SyncThread(dbPath);
   try {
-    seed(db);
-    const fast = await measure(db, 0, ROUNDS);
-    const slow = await measure(db, LATENCY_MS, 2);
+    const fast = await measure(thread, 0, ROUNDS);
+    const slow = await measure(thread, LATENCY_MS, 2);
     // Best of the runs, each side: on a shared 2-core machine other work comes and goes, and the
     // fastest run of each is the one least disturbed by it. Medians are printed too.
     const b = Math.min(...fast.base);
@@ -198,7 +185,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'sync throughput (no added latency)', value: (N / s) * 1000, unit: 'records/s' },
     ];
   } finally {
-    db.close();
+    await thread.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

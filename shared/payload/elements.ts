@@ -2,7 +2,7 @@ import type { Category, FieldValues } from '../domain';
 import { normalizeId } from '../values/ids';
 import { BODY_FIELDS, JOB_OPERATION_TYPES, type JobOperationType } from './body-fields';
 import { coerceValue } from './coerce';
-import { payloadHash } from './hash';
+import { payloadHash, type PayloadHasher } from './hash';
 import type { JsonObject } from './json';
 import type { ColumnFormats } from '../values/dates';
 import { encodeComplexKey, encodeRestliPrimitive } from './restli-keys';
@@ -25,6 +25,8 @@ export interface PayloadContext {
   columnFormats?: ColumnFormats;
   /** The job already exists on LinkedIn, so a send without an explicit operation type is an UPDATE. */
   previouslyCreated?: boolean;
+  /** How `hash` is made from `hashText`; payloadHash when omitted. */
+  hasher?: PayloadHasher;
 }
 
 export interface BuiltPayload {
@@ -42,7 +44,9 @@ export interface BuiltPayload {
   element: JsonObject;
   /** JSON.stringify(element), computed once: it is both hashed and spliced into the request body. */
   elementJson: string;
-  /** Hash of what LinkedIn would store; a record is re-sent only when it changes. */
+  /** The canonical text of what LinkedIn would store (key and element): what `hash` hashes. */
+  hashText: string;
+  /** Hash of hashText; a record is re-sent only when it changes. */
   hash: string;
 }
 
@@ -58,6 +62,7 @@ export type PayloadResult = BuiltPayload | PayloadProblem;
 /** Builds one record's request element for the unversioned /v2 RSC endpoints. */
 export function buildPayload(record: PayloadRecord, context: PayloadContext): PayloadResult {
   const { category, key, values } = record;
+  const hasher = context.hasher ?? payloadHash;
   const element = bodyOf(category, values, context);
 
   if (category === 'jobs') {
@@ -75,11 +80,11 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
     delete element.jobPostingOperationType;
     // The hash leaves out an operation type derived from history (CREATE on the first send,
     // UPDATE afterwards), or every job would look changed right after its first success.
-    const hash = payloadHash(JSON.stringify(ordered(derived ? element : { ...element, jobPostingOperationType: operation })));
+    const hashText = JSON.stringify(ordered(derived ? element : { ...element, jobPostingOperationType: operation }));
     const final = ordered({ ...element, jobPostingOperationType: operation });
     return {
       ok: true, category, recordKey: key, entityKey: externalJobPostingId,
-      element: final, elementJson: JSON.stringify(final), hash,
+      element: final, elementJson: JSON.stringify(final), hashText, hash: hasher(hashText),
     };
   }
 
@@ -96,8 +101,8 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
     const parentKey = compoundKey('atsJobApplicationId', applicationId, org);
     const entityKey = encodeRestliPrimitive(stageId);
     const elementJson = JSON.stringify(element);
-    const hash = payloadHash(`${parentKey}\u0000${entityKey}\u0000${elementJson}`);
-    return { ok: true, category, recordKey: key, entityKey, parentKey, element, elementJson, hash };
+    const hashText = `${parentKey}\u0000${entityKey}\u0000${elementJson}`;
+    return { ok: true, category, recordKey: key, entityKey, parentKey, element, elementJson, hashText, hash: hasher(hashText) };
   }
 
   const keyField = category === 'candidates' ? 'atsCandidateId' : 'atsJobApplicationId';
@@ -106,8 +111,8 @@ export function buildPayload(record: PayloadRecord, context: PayloadContext): Pa
   const entityKey = compoundKey(keyField, id, org);
   // Elements are built in BODY_FIELDS order (nested user JSON has sorted keys), so this text is canonical.
   const elementJson = JSON.stringify(element);
-  const hash = payloadHash(`${entityKey}\u0000${elementJson}`);
-  return { ok: true, category, recordKey: key, entityKey, element, elementJson, hash };
+  const hashText = `${entityKey}\u0000${elementJson}`;
+  return { ok: true, category, recordKey: key, entityKey, element, elementJson, hashText, hash: hasher(hashText) };
 }
 
 function problemOf(category: Category, key: string, problem: string): PayloadProblem {

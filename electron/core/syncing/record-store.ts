@@ -67,6 +67,13 @@ interface PendingResults {
   items: PendingItem[];
 }
 
+/** An unchanged record's stored hash, of the portable form, to be stored in the native one. */
+export interface HashUpgrade {
+  recordId: number;
+  from: string;
+  to: string;
+}
+
 export interface OutcomeContext {
   exchangeId: number | null;
   at: number;
@@ -97,6 +104,7 @@ export class RecordResultWriter {
   private readonly insertTask;
   private readonly clearPending;
   private readonly unapplied;
+  private readonly upgradeHash;
 
   constructor(private readonly db: Db) {
     this.succeeded = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = ?,
@@ -113,6 +121,7 @@ export class RecordResultWriter {
       (task_urn, record_id, run_id, exchange_id, payload_hash, status, created_at, next_poll_at, polls)
       VALUES (?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, 0)`);
     this.clearPending = db.prepare('DELETE FROM sync_pending_results WHERE exchange_id = ?');
+    this.upgradeHash = db.prepare('UPDATE records SET sync_hash = ? WHERE id = ? AND sync_hash = ?');
     this.unapplied = db.prepare('SELECT exchange_id AS id, results AS pending FROM sync_pending_results ORDER BY exchange_id');
   }
 
@@ -167,6 +176,11 @@ export class RecordResultWriter {
         task.recordId,
       );
     }
+  }
+
+  /** Stores hashes anew (call inside a transaction); a record whose hash changed meanwhile is left alone. */
+  upgradeHashes(upgrades: readonly HashUpgrade[]): void {
+    for (const u of upgrades) this.upgradeHash.run(u.to, u.recordId, u.from);
   }
 
   /** Records that could not even be addressed (a missing key): failed without a request. */

@@ -11,7 +11,7 @@ import type {
   SyncSettings,
   SyncSummary,
 } from '../../../shared/contract/sync';
-import { buildPayload, type PayloadResult } from '../../../shared/payload/elements';
+import { buildPayload, type BuiltPayload, type PayloadResult } from '../../../shared/payload/elements';
 import { CheckContexts } from '../compliance/check-context';
 import { toWire, type WireRequest } from '../../../shared/payload/requests';
 import { batchStream, isTunnelled, type Batch, type SendItem } from './batch-planner';
@@ -26,11 +26,13 @@ import { SyncCancelled, SyncFailure, classifyStatus } from './failures';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import { LinkedInClient } from './linkedin-client';
 import { Pacer } from './pacer';
+import { nativePayloadHash, storedHashMatches } from './payload-hasher';
 import {
   RecordResultWriter,
   eligibleRecords,
   parseValues,
   recordIdsWithOpenTasks,
+  type HashUpgrade,
   type SyncableRecord,
 } from './record-store';
 import { requestsOnDay } from './request-budget';
@@ -99,6 +101,8 @@ class SyncRun {
   private readonly plan = emptyPlan();
   private readonly rejected: RejectedRecord[] = [];
   private readonly unbuildable: RejectedRecord[] = [];
+  /** Unchanged records whose stored hash is of the portable form, to store in the native one. */
+  private readonly hashUpgrades: HashUpgrade[] = [];
   private readonly pacer: Pacer;
   private readonly writer: RecordResultWriter;
   private readonly makeBoundary: () => string;
@@ -368,7 +372,7 @@ class SyncRun {
       },
       wouldSend: (record, mediaUrn) => {
         const built = this.build('applications', record, contexts, mediaUrn);
-        return built.ok && this.shouldSend(record, built.hash, none);
+        return built.ok && this.shouldSend(record, built, none);
       },
     });
   }
@@ -383,6 +387,7 @@ class SyncRun {
       {
         organizationUrn: this.settings.organizationUrn,
         previouslyCreated: record.linkedinUrn !== null || record.syncHash !== null,
+        hasher: nativePayloadHash,
         timeZone: dates.timeZone,
         columnFormats: dates.columnFormats,
       },
@@ -431,6 +436,8 @@ class SyncRun {
         for (const u of unbuildable) this.writer.markUnbuildable(u.record.id, u.message, at);
       })();
     }
+    const upgrades = this.hashUpgrades.splice(0);
+    if (!this.dryRun && upgrades.length > 0) this.db.transaction(() => this.writer.upgradeHashes(upgrades))();
   }
 
   /** Eligible records whose payload LinkedIn does not have yet, built one by one as requests fill. */
@@ -454,7 +461,7 @@ class SyncRun {
       const mediaUrn = category === 'applications' ? (this.resumes?.urns.get(record.id) ?? null) : null;
       const built = this.build(category, record, contexts, mediaUrn);
       if (!built.ok) unbuildable.push({ record, message: built.problem });
-      else if (this.shouldSend(record, built.hash, openTasks)) {
+      else if (this.shouldSend(record, built, openTasks)) {
         plan.toSend++;
         yield { recordId: record.id, payload: built };
       } else {
@@ -464,13 +471,17 @@ class SyncRun {
     }
   }
 
-  private shouldSend(record: SyncableRecord, hash: string, openTasks: Set<number>): boolean {
+  private shouldSend(record: SyncableRecord, built: BuiltPayload, openTasks: Set<number>): boolean {
     if (openTasks.has(record.id)) return false;
     if (this.options.retryFailed) return record.syncStatus === 'failed';
     if (this.options.force) return true;
-    if (record.syncStatus === 'succeeded' && record.syncHash === hash) return false;
+    if (record.syncStatus === 'succeeded' && storedHashMatches(record.syncHash, built)) {
+      // A hash from before the sync hashed natively: stored anew, so it is compared once the old way.
+      if (record.syncHash !== built.hash) this.hashUpgrades.push({ recordId: record.id, from: record.syncHash!, to: built.hash });
+      return false;
+    }
     // LinkedIn refused exactly this payload: sending it unchanged would only be refused again.
-    if (record.syncStatus === 'failed' && record.rejectedHash === hash) return false;
+    if (record.syncStatus === 'failed' && storedHashMatches(record.rejectedHash, built)) return false;
     return true;
   }
 

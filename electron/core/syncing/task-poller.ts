@@ -28,6 +28,8 @@ export interface TaskResolution {
  */
 export class TaskPoller {
   private readonly writer: RecordResultWriter;
+  // Asked between every two batches of a sync: prepared once, not per call.
+  private readonly nextDue;
 
   constructor(
     private readonly db: Db,
@@ -37,6 +39,7 @@ export class TaskPoller {
     private readonly makeBoundary: () => string,
   ) {
     this.writer = new RecordResultWriter(db);
+    this.nextDue = db.prepare("SELECT min(next_poll_at) AS at FROM sync_tasks WHERE status = 'IN_PROGRESS'");
   }
 
   openCount(): number {
@@ -44,10 +47,7 @@ export class TaskPoller {
   }
 
   nextDueAt(): number | null {
-    const row = this.db.prepare("SELECT min(next_poll_at) AS at FROM sync_tasks WHERE status = 'IN_PROGRESS'").get() as {
-      at: number | null;
-    };
-    return row.at;
+    return (this.nextDue.get() as { at: number | null }).at;
   }
 
   /** Polls every task that is due now (or every open one, e.g. those an earlier run left); returns what got resolved. */

@@ -34,7 +34,7 @@ describe('batch requests', () => {
 
   it('post jobs as batch_create elements in order', () => {
     const req = jobsBatchCreate([
-      { ok: true, category: 'jobs', recordKey: 'J1', entityKey: 'J1', element: { externalJobPostingId: 'J1' }, elementJson: '{"externalJobPostingId":"J1"}', hash: 'h' },
+      { ok: true, category: 'jobs', recordKey: 'J1', entityKey: 'J1', element: { externalJobPostingId: 'J1' }, elementJson: '{"externalJobPostingId":"J1"}', hashText: '', hash: 'h' },
     ]);
     expect(req).toMatchObject({ method: 'POST', restliMethod: 'batch_create', path: '/v2/simpleJobPostings', query: '' });
     expect(JSON.parse(req.body!)).toEqual({ elements: [{ externalJobPostingId: 'J1' }] });
@@ -42,7 +42,7 @@ describe('batch requests', () => {
 
   it('address stages under their application', () => {
     const req = stagesBatchUpdate('(atsJobApplicationId:A1)', [
-      { ok: true, category: 'stages', recordKey: 'A1/S1', entityKey: 'S1', element: { stage: 'New' }, elementJson: '{"stage":"New"}', hash: 'h' },
+      { ok: true, category: 'stages', recordKey: 'A1/S1', entityKey: 'S1', element: { stage: 'New' }, elementJson: '{"stage":"New"}', hashText: '', hash: 'h' },
     ]);
     expect(req.path).toBe('/v2/atsApplications/(atsJobApplicationId:A1)/stages');
     expect(req.query).toBe('ids=List(S1)');

@@ -3,7 +3,7 @@ import { batchCreateOutcomes, batchUpdateOutcomes, isRejection, taskResults } fr
 import type { SendItem } from '../../../electron/core/syncing/batch-planner';
 
 function item(entityKey: string, id = 1): SendItem {
-  return { recordId: id, payload: { ok: true, category: 'candidates', recordKey: `R${id}`, entityKey, element: {}, elementJson: '{}', hash: 'h' } };
+  return { recordId: id, payload: { ok: true, category: 'candidates', recordKey: `R${id}`, entityKey, element: {}, elementJson: '{}', hashText: '{}', hash: 'h' } };
 }
 const response = (body: unknown, status = 200) => ({ status, headers: {}, body: JSON.stringify(body) });
 
