@@ -1,6 +1,8 @@
 // Import speed and memory: a 100,000-row × 30-column xlsx and a 100,000-row csv (the same rows), each imported
 // into a fresh workspace (file → records stored → compliance checked), beside exceljs's streaming reader merely
 // reading the same xlsx. Every measurement runs in a child process of its own, so each peak RSS is its own.
+// The import runs as the app's import job does (run-job-body.ts): timed up to its result, with the WAL
+// checkpoint of what it wrote after it, printed apart.
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './types';
+import type { ImportSummary } from '../shared/contract/import';
+import type { ImportJobInput } from '../electron/core/importing/import-job';
 
 const ROWS = 100_000;
 const COLUMNS = 30;
@@ -21,6 +25,8 @@ interface ChildResult {
   rows: number;
   /** Import only: reading, storing and checking. */
   phases?: { readMs: number; storeMs: number; checkMs: number };
+  /** Import only: the WAL checkpoint after the result (not in `ms`: the user has the summary by then). */
+  checkpointMs?: number;
 }
 
 const HEADERS = [
@@ -87,11 +93,14 @@ function inChild(task: 'read' | 'import', file: string, workspace = ''): Promise
 }
 
 async function child(spec: { task: 'read' | 'import'; file: string; workspace: string }): Promise<ChildResult> {
+  // Modules are loaded before the clock starts, as exceljs is for the baseline (a static import).
+  const jobs = spec.task === 'import' ? await import('../electron/core/jobs/run-job-body') : null;
   const startCpu = process.cpuUsage();
   const startupCpuMs = (startCpu.user + startCpu.system) / 1000;
   const started = performance.now();
   let rows = 0;
   let phases: ChildResult['phases'];
+  let checkpointMs: number | undefined;
   if (spec.task === 'read') {
     // The baseline: the same streaming reader with the same options as the import, doing nothing with the rows.
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(spec.file, {
@@ -102,14 +111,22 @@ async function child(spec: { task: 'read' | 'import'; file: string; workspace: s
     });
     for await (const ws of reader) for await (const _row of ws) rows++;
   } else {
-    const { openWorkspaceDb } = await import('../electron/core/db/connection');
-    const { importIntoWorkspace } = await import('../electron/core/importing/import-into-workspace');
-    const db = openWorkspaceDb(spec.workspace);
-    const summary = await importIntoWorkspace(db, { path: spec.file });
+    // As the app runs it: the import job's body on a connection of its own, whose WAL checkpoint
+    // waits until the result is out (run-job-body.ts). The checkpoint is timed apart below.
+    const input: ImportJobInput = { mode: 'import', request: { path: spec.file }, presets: [] };
+    const outcome = await jobs!.runJobBody('import', input, spec.workspace, new Int32Array(new SharedArrayBuffer(4)), () => {});
+    const summary = outcome.result as ImportSummary;
+    const resultAt = performance.now();
+    outcome.settle();
+    checkpointMs = performance.now() - resultAt;
     rows = summary.sheets.reduce((n, s) => n + s.added, 0);
     if (!summary.checked) throw new Error('the compliance check did not run');
     phases = summary.phases;
-    db.close();
+    const cpu = process.cpuUsage();
+    return {
+      ms: resultAt - started, cpuMs: (cpu.user + cpu.system) / 1000 - startupCpuMs, rssMb: process.resourceUsage().maxRSS / 1024,
+      rows, phases, checkpointMs,
+    };
   }
   const cpu = process.cpuUsage();
   return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 - startupCpuMs, rssMb: process.resourceUsage().maxRSS / 1024, rows, phases };
@@ -150,6 +167,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'csv import, same rows (file → records → compliance checked)', value: csvRate, unit: 'rows/s', target: '≥ 100,000 rows/s', ok: csvRate >= 100_000 },
       { name: '  csv import time: read / store / check', value: csvImport.ms, unit: `ms (${c.readMs} / ${c.storeMs} / ${c.checkMs})` },
       { name: 'csv import up to records stored (each checked as it is written)', value: ROWS / ((c.readMs + c.storeMs) / 1000), unit: 'rows/s' },
+      { name: 'WAL checkpoint after each import\'s result (xlsx / csv; off the user\'s wait, as in the app)', value: xlsxImport.checkpointMs!, unit: `ms / ${Math.round(csvImport.checkpointMs!)} ms` },
       { name: 'peak RSS, xlsx import', value: xlsxImport.rssMb, unit: 'MB', baseline: { name: 'streaming read alone', value: baseline.rssMb }, target: '≤ 400 MB', ok: xlsxImport.rssMb <= 400 },
       { name: 'peak RSS, csv import', value: csvImport.rssMb, unit: 'MB', target: '≤ 400 MB', ok: csvImport.rssMb <= 400 },
     ];

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { Db } from '../db/connection';
 import { getSetting } from '../db/settings-table';
 import { cancelled } from '../jobs/errors';
@@ -14,7 +12,9 @@ import {
   type PresetInfo,
   type SheetImportSummary,
 } from '../../../shared/contract/import';
-import { readSpreadsheet, type ParsedFile } from './reading/read-file';
+import { pickSheets, readSpreadsheet, type ParsedFile } from './reading/read-file';
+import { fileSha256 } from './reading/file-hash';
+import { takeInspected } from './reading/parsed-file-cache';
 import { cellName } from './reading/parsed-sheet';
 import { planImport, type SheetImportPlan } from './import-plan';
 import { RecordBuilder } from './writing/record-builder';
@@ -89,13 +89,17 @@ async function readAndStore(
   const throwIfCancelled = () => {
     if (hooks.isCancelled?.()) throw cancelled();
   };
-  const hash = sha256(request.path);
+  const hash = fileSha256(request.path);
   hash.catch(() => {}); // awaited below; reading reports a missing or unreadable file first
   progress(0, TOTAL, 'Reading the file');
-  const file = await readSpreadsheet(request.path, {
+  // The wizard's inspection read the whole file a moment ago: used as it is while the file is unchanged.
+  const choice = { encoding: request.encoding, delimiter: request.delimiter };
+  const inspected = hooks.maxRows === undefined ? await takeInspected(request.path, choice, hash) : null;
+  const sheets = request.sheets?.map((s) => s.sheet);
+  const file = inspected ? pickSheets(inspected, sheets) : await readSpreadsheet(request.path, {
     encoding: request.encoding,
     delimiter: request.delimiter,
-    sheets: request.sheets?.map((s) => s.sheet),
+    sheets,
     maxRows: hooks.maxRows,
     throwIfCancelled,
     onRows: (sheet, rows, expected) => {
@@ -290,14 +294,4 @@ function complianceAtAGlance(db: Db, categories: Category[]): Partial<Record<Cat
     out[c] = counts;
   }
   return out;
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1024 * 1024 })
-      .on('data', (chunk) => h.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(h.digest('hex')));
-  });
 }

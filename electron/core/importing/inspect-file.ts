@@ -2,6 +2,8 @@ import type { FileInspection, PresetInfo, SheetInspection, TextEncoding, Delimit
 import { CATEGORIES, type Category } from '../../../shared/domain';
 import { cancelled } from '../jobs/errors';
 import { readSpreadsheet } from './reading/read-file';
+import { fileSha256 } from './reading/file-hash';
+import { keepInspected } from './reading/parsed-file-cache';
 import { buildTable, distinctValues } from './reading/sheet-table';
 import { cellName, type ParsedSheet } from './reading/parsed-sheet';
 import { sourceValue } from './reading/raw-cell-text';
@@ -25,6 +27,9 @@ export async function inspectFile(
   options: { encoding?: TextEncoding; delimiter?: Delimiter } = {},
   hooks: InspectHooks = {},
 ): Promise<FileInspection> {
+  // Hashed beside the read, so the import that follows can tell the file is unchanged and use this read.
+  const sha256 = fileSha256(path);
+  sha256.catch(() => {}); // reading reports a missing or unreadable file first
   const file = await readSpreadsheet(path, {
     ...options,
     throwIfCancelled: () => {
@@ -33,6 +38,7 @@ export async function inspectFile(
     onRows: (sheet, rows, expected) =>
       hooks.onProgress?.(expected ? Math.min(rows, expected) : rows, expected ?? rows * 2, `Reading ${sheet}: ${rows.toLocaleString('en-US')} rows`),
   });
+  keepInspected(path, options, file, sha256);
   return {
     path: file.path,
     name: file.name,

@@ -1,0 +1,72 @@
+import type { Delimiter, TextEncoding } from '../../../../shared/contract/import';
+import type { ParsedFile } from './read-file';
+
+/** How a file was read: the options the wizard or the import asked for (undefined: detected). */
+export interface ReadChoice {
+  encoding?: TextEncoding;
+  delimiter?: Delimiter;
+}
+
+interface Kept {
+  path: string;
+  choice: ReadChoice;
+  sha256: Promise<string | null>;
+  file: ParsedFile;
+  expiry: ReturnType<typeof setTimeout>;
+}
+
+/** A wizard left open this long has moved on: its file's rows are let go. */
+const KEEP_MS = 10 * 60_000;
+
+let kept: Kept | null = null;
+let reuses = 0;
+
+/**
+ * The last file the import wizard inspected, whole (every sheet), kept for the import that
+ * usually follows: reading a 100,000-row workbook takes seconds (~7 s for 30 columns), and
+ * without this the wizard's import read it a second time. One file at most, and its rows are
+ * packed outside the JS heap (RowArena), so it holds about the file's own size; it is dropped
+ * when the import takes it, when another file is inspected, or after ten minutes.
+ */
+export function keepInspected(path: string, choice: ReadChoice, file: ParsedFile, sha256: Promise<string>): void {
+  forgetInspected();
+  const settled = sha256.catch(() => null);
+  kept = { path, choice, sha256: settled, file, expiry: setTimeout(forgetInspected, KEEP_MS) };
+  // A timer must not keep a CLI process (or a worker being closed) alive.
+  kept.expiry.unref?.();
+}
+
+export function forgetInspected(): void {
+  if (kept) clearTimeout(kept.expiry);
+  kept = null;
+}
+
+/**
+ * The kept read of `path`, when it was read the way this import asks and the file's bytes are
+ * still those it was read from (same SHA-256); null otherwise, and the import reads the file.
+ * Taken once: the import's own sheets and records are made from it, and it is let go.
+ */
+export async function takeInspected(path: string, choice: ReadChoice, sha256: Promise<string>): Promise<ParsedFile | null> {
+  const candidate = kept;
+  if (!candidate || candidate.path !== path || !sameChoice(candidate.choice, choice, candidate.file)) return null;
+  forgetInspected();
+  const [then, now] = await Promise.all([candidate.sha256, sha256.catch(() => null)]);
+  if (then === null || then !== now) return null;
+  reuses++;
+  return candidate.file;
+}
+
+/** How many imports have used a kept read (for tests). */
+export function inspectedReuses(): number {
+  return reuses;
+}
+
+/**
+ * An explicit choice matches a detected one it equals: the wizard sends back what it showed.
+ * An import that leaves detection on matches only a read that did the same.
+ */
+function sameChoice(read: ReadChoice, wanted: ReadChoice, file: ParsedFile): boolean {
+  const encoding = wanted.encoding === read.encoding || (wanted.encoding !== undefined && wanted.encoding === file.text?.encoding);
+  const delimiter = wanted.delimiter === read.delimiter || (wanted.delimiter !== undefined && wanted.delimiter === file.text?.delimiter);
+  return encoding && delimiter;
+}
