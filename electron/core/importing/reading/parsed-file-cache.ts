@@ -17,6 +17,11 @@ interface Kept {
 
 /** A wizard left open this long has moved on: its file's rows are let go. */
 const KEEP_MS = 10 * 60_000;
+/**
+ * Larger files are read again instead: their rows would hold hundreds of MB for as long as the
+ * consultant spends on the mapping. 150 MB covers a 100,000-row × 30-column export several times.
+ */
+export const MAX_KEPT_FILE_BYTES = 150 * 1024 * 1024;
 
 let kept: Kept | null = null;
 let reuses = 0;
@@ -30,6 +35,7 @@ let reuses = 0;
  */
 export function keepInspected(path: string, choice: ReadChoice, file: ParsedFile, sha256: Promise<string>): void {
   forgetInspected();
+  if (file.size > MAX_KEPT_FILE_BYTES) return;
   const settled = sha256.catch(() => null);
   kept = { path, choice, sha256: settled, file, expiry: setTimeout(forgetInspected, KEEP_MS) };
   // A timer must not keep a CLI process (or a worker being closed) alive.
