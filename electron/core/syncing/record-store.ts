@@ -109,10 +109,12 @@ export class RecordResultWriter {
   constructor(private readonly db: Db) {
     this.succeeded = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = ?,
       sync_rejected_hash = NULL, synced_at = ?, sync_exchange_id = ?, linkedin_urn = COALESCE(?, linkedin_urn) WHERE id = ?`);
-    // A whole batch's successes in one statement: SQLite walks the list, not 100 calls from JS.
-    this.succeededMany = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = v.hash,
+    // A whole batch's successes in one statement: SQLite walks the list, not 100 calls from JS. An
+    // object {"<id>": "<hash>"} gives json_each's key and value directly; a list of [id, hash] pairs
+    // had each pair parsed again by ->> (15–20 ms more for 10,000 records).
+    this.succeededMany = db.prepare(`UPDATE records SET sync_status = 'succeeded', sync_message = NULL, sync_hash = v.value,
       sync_rejected_hash = NULL, synced_at = ?, sync_exchange_id = ?
-      FROM (SELECT value ->> 0 AS id, value ->> 1 AS hash FROM json_each(?)) AS v WHERE records.id = v.id`);
+      FROM json_each(?) AS v WHERE records.id = CAST(v.key AS INTEGER)`);
     this.failed = db.prepare(`UPDATE records SET sync_status = 'failed', sync_message = ?, sync_rejected_hash = ?,
       synced_at = ?, sync_exchange_id = ? WHERE id = ?`);
     this.pending = db.prepare(`UPDATE records SET sync_status = 'pending', sync_message = ?, sync_rejected_hash = NULL,
@@ -144,16 +146,19 @@ export class RecordResultWriter {
 
   private apply(exchangeId: number | null, pending: PendingResults): void {
     const { at, runId, firstPollAt } = pending;
-    const succeeded: [number, string][] = [];
+    const succeeded: Record<number, string> = {};
+    let successes = 0;
     for (const item of pending.items) {
       const [recordId, hash, kind] = item;
-      if (kind === 's') succeeded.push([recordId, hash]);
-      else if (kind === 't') {
+      if (kind === 's') {
+        succeeded[recordId] = hash;
+        successes++;
+      } else if (kind === 't') {
         this.pending.run(`LinkedIn is processing the job (task ${item[3]}).`, at, exchangeId, recordId);
         this.insertTask.run(item[3], recordId, runId, exchangeId, hash, at, firstPollAt);
       } else this.failed.run(item[3], item[4] ? hash : null, at, exchangeId, recordId);
     }
-    if (succeeded.length > 0) this.succeededMany.run(at, exchangeId, JSON.stringify(succeeded));
+    if (successes > 0) this.succeededMany.run(at, exchangeId, JSON.stringify(succeeded));
   }
 
   /** A job's task finished: SUCCEEDED carries the job posting URN, FAILED LinkedIn's message. */
