@@ -19,6 +19,22 @@ describe('per-entity results', () => {
     expect(outcomes[1]).toMatchObject({ kind: 'failed', status: 422, message: 'ERROR :: /firstName :: missing', rejected: true });
   });
 
+  it('pair results with records whatever order LinkedIn answers in', () => {
+    const keys = ['(atsCandidateId:C1)', '(atsCandidateId:C2)', '(atsCandidateId:C3)', '(atsCandidateId:C4)'];
+    const items = keys.map((k, i) => item(k, i + 1));
+    const inOrder = batchUpdateOutcomes(items, response({ results: Object.fromEntries(keys.map((k, i) => [k, { status: 200 + i }])) }));
+    expect(inOrder.map((o) => o.status)).toEqual([200, 201, 202, 203]);
+    // Shuffled, with one record missing and one answered in errors in between.
+    const outcomes = batchUpdateOutcomes(items, response({
+      results: { [keys[2]]: { status: 202 }, [keys[0]]: { status: 200 }, [keys[3]]: { status: 203 } },
+      errors: { [keys[1]]: { status: 422, message: 'bad' } },
+    }));
+    expect(outcomes.map((o) => [o.kind, o.status])).toEqual([['succeeded', 200], ['failed', 422], ['succeeded', 202], ['succeeded', 203]]);
+    const partial = batchUpdateOutcomes(items, response({ results: { [keys[0]]: { status: 204 }, [keys[2]]: { status: 204 }, [keys[3]]: { status: 204 } } }));
+    expect(partial.map((o) => o.kind)).toEqual(['succeeded', 'failed', 'succeeded', 'succeeded']);
+    expect(partial[1]).toMatchObject({ rejected: false, message: 'LinkedIn did not report a status for this record.' });
+  });
+
   it('match keys LinkedIn echoes back decoded', () => {
     const decoded = decodeURIComponent(key);
     const [o] = batchUpdateOutcomes([item(key)], response({ results: { [decoded]: { status: 204 } }, errors: {} }));
