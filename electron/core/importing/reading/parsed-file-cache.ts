@@ -31,7 +31,7 @@ let reuses = 0;
  * usually follows: reading a 100,000-row workbook takes seconds (~7 s for 30 columns), and
  * without this the wizard's import read it a second time. One file at most, its rows packed
  * outside the JS heap (RowArena): about as much as the file's text, a few times the size of a
- * compressed .xlsx (~60 MB for the 20 MB benchmark workbook). Dropped when the import takes it,
+ * compressed .xlsx (~50 MB for the 19 MB benchmark workbook). Dropped when the import takes it,
  * when another file is inspected, or after ten minutes.
  */
 export function keepInspected(path: string, choice: ReadChoice, file: ParsedFile, sha256: Promise<string>): void {
