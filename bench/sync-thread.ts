@@ -20,9 +20,16 @@ export type SyncThreadRequest =
   | { type: 'sync'; fake: FakeAddress; requestsInFlight?: number }
   | { type: 'close' };
 
-export type SyncThreadReply = { ms: number; succeeded?: number; failure?: string } | { error: string };
+/** A finished measurement; a failed one arrives as `{ error }`. */
+export interface SyncThreadResult {
+  ms: number;
+  succeeded?: number;
+  failure?: string;
+}
 
-export const ORG = 'urn:li:organization:2414183';
+export type SyncThreadReply = SyncThreadResult | { error: string };
+
+const ORG = 'urn:li:organization:2414183';
 
 function resetSyncState(db: Db): void {
   db.exec(`UPDATE records SET sync_status = NULL, sync_message = NULL, sync_hash = NULL, sync_rejected_hash = NULL,
@@ -30,7 +37,7 @@ function resetSyncState(db: Db): void {
 }
 
 /** The same requests the sync would send, prebuilt outside the timing, sent one after another. */
-export async function baseline(db: Db, fake: FakeAddress): Promise<number> {
+async function baseline(db: Db, fake: FakeAddress): Promise<number> {
   const rows = db.prepare("SELECT id, key, values_json FROM records_wide WHERE category = 'candidates' ORDER BY id").all() as {
     id: number;
     key: string;
@@ -67,7 +74,7 @@ export async function baseline(db: Db, fake: FakeAddress): Promise<number> {
 }
 
 /** The real sync from a reset sync state; pacing lifted (see sync.bench.ts). */
-export async function realSync(db: Db, fake: FakeAddress, requestsInFlight?: number): Promise<SyncThreadReply> {
+async function realSync(db: Db, fake: FakeAddress, requestsInFlight?: number): Promise<SyncThreadResult> {
   resetSyncState(db);
   const started = performance.now();
   const summary = await runSync(db, {

@@ -21,7 +21,7 @@ import { openWorkspaceDb, type Db } from '../electron/core/db/connection';
 import { WORKER_RESOURCE_LIMITS } from '../electron/core/jobs/worker-entry';
 import { startFakeLinkedInInWorker, type WorkerFakeLinkedIn as FakeLinkedIn } from '../test/support/fake-linkedin/in-worker';
 import { recordInserter } from '../test/support/record-rows';
-import type { FakeAddress, SyncThreadReply, SyncThreadRequest } from './sync-thread';
+import type { FakeAddress, SyncThreadReply, SyncThreadRequest, SyncThreadResult } from './sync-thread';
 
 const N = 10_000;
 const ROUNDS = 5;
@@ -60,10 +60,10 @@ class SyncThread {
     });
   }
 
-  private ask(request: SyncThreadRequest): Promise<{ ms: number; succeeded?: number; failure?: string }> {
+  private ask(request: SyncThreadRequest): Promise<SyncThreadResult> {
     const answer = this.queue.then(
       () =>
-        new Promise<{ ms: number; succeeded?: number; failure?: string }>((resolve, reject) => {
+        new Promise<SyncThreadResult>((resolve, reject) => {
           const onError = (err: Error) => reject(err);
           this.worker.once('error', onError);
           this.worker.once('message', (reply: SyncThreadReply) => {
