@@ -14,6 +14,7 @@ export default defineConfig({
           // Worker threads must sit beside the main bundle (see electron/core/jobs/worker-entry.ts).
           worker: resolve(import.meta.dirname, 'electron/core/jobs/worker.ts'),
           'helper-worker': resolve(import.meta.dirname, 'electron/core/jobs/helper-worker.ts'),
+          'read-worker': resolve(import.meta.dirname, 'electron/core/importing/reading/read-worker.ts'),
         },
       },
     },

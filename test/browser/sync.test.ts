@@ -33,13 +33,13 @@ describe('syncing to LinkedIn in Chromium', () => {
 
   it('points the user to Settings until the LinkedIn connection is set, then saves it', async () => {
     await page.getByTestId('nav-sync').click();
-    await expect.poll(() => page.getByTestId('sync-needs-settings').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('sync-needs-settings').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('sync-needs-settings').textContent()).toContain('Client secret');
 
     await page.getByTestId('go-settings').click();
     await page.getByTestId('settings-org-urn').fill('424242');
     await page.getByTestId('settings-save').click();
-    await expect.poll(() => page.getByText('Write it as a URN: urn:li:organization:424242').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Write it as a URN: urn:li:organization:424242').isVisible(), { timeout: 10_000 }).toBe(true);
 
     await page.getByTestId('settings-org-urn').fill(ORG);
     await page.getByTestId('settings-client-id').fill(fake.clientId);
@@ -48,7 +48,7 @@ describe('syncing to LinkedIn in Chromium', () => {
     await page.getByTestId('settings-oauth-url').fill(fake.url);
     await page.getByTestId('settings-batch-size').fill('4');
     await page.getByTestId('settings-save').click();
-    await expect.poll(() => page.getByTestId('secret-stored').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('secret-stored').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('settings-client-secret').inputValue()).toBe('');
     await page.screenshot({ path: screenshotPath('settings') });
   });

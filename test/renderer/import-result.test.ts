@@ -18,7 +18,7 @@ function summary(durationMs: number): ImportSummary {
     compliance: { jobs: { compliant: 3, warning: 0, error: 0, unchecked: 0 } },
     checked: true,
     durationMs,
-    phases: { readMs: 1, storeMs: 1, checkMs: 1 },
+    phases: { readMs: 1, storeMs: 1, checkMs: 1, storedWhileReading: false },
   };
 }
 

@@ -7,7 +7,7 @@ import { suggestMapping } from './mapping/suggest-mapping';
 import { fieldSpec } from '../../../shared/rsc/fields';
 import { CATEGORIES } from '../../../shared/domain';
 
-const DISTINCT_SAMPLE_ROWS = 2_000;
+export const DISTINCT_SAMPLE_ROWS = 2_000;
 
 export interface SheetImportPlan {
   table: SheetTable;

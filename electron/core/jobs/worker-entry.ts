@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { ResourceLimits } from 'node:worker_threads';
 
-/** The app's worker threads: the job worker, and the helper that shares a check's or a bulk edit's work. */
+/** The app's worker threads: the job worker, the helper that shares a check's or a bulk edit's work, and an import's reading thread. */
 const ENTRIES = {
   job: { source: './worker.ts', built: 'worker.js' },
   helper: { source: './helper-worker.ts', built: 'helper-worker.js' },
+  reader: { source: '../importing/reading/read-worker.ts', built: 'read-worker.js' },
 } as const;
 
 export type WorkerName = keyof typeof ENTRIES;

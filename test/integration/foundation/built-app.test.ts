@@ -7,11 +7,14 @@ import type { EditCommand } from '../../../electron/core/editing';
 import type { EditTaskData } from '../../../electron/core/editing/bulk-task';
 import { HELPER_BUSY, type HelperMessage, type HelperTaskMessage, type HelperThreadData } from '../../../electron/core/jobs/helper-thread';
 import { openSeeded } from '../records/support/open-seeded';
+import type { ImportJobInput } from '../../../electron/core/importing/import-job';
+import type { ImportSummary } from '../../../shared/contract/import';
+import { JOB_HEADERS, jobRow, testWorkspace, writeSheets } from '../importing/support';
 
 // The app as electron-vite builds it: the bundles the real app loads, not the sources the other
-// tests run through tsx. The job worker and the helper thread beside it must load under Node's
-// ESM loader (which, for one, refuses a JSON module imported without an import attribute) and
-// find each other as built.
+// tests run through tsx. The job worker, the helper thread and the import's reading thread beside
+// it must load under Node's ESM loader (which, for one, refuses a JSON module imported without an
+// import attribute) and find each other as built.
 const root = new URL('../../..', import.meta.url).pathname;
 const built = join(root, 'out', 'main');
 
@@ -48,6 +51,16 @@ describe('the built app', () => {
     const edit = (await runBuiltJob({ kind: 'bulk-edit', input: set, workspacePath: file })) as { result: { changedRecords: number } };
     expect(edit.result.changedRecords).toBe(21_000);
   }, 120_000);
+
+  it('imports a workbook in its job worker, its rows read on the reading thread and stored as they come', async () => {
+    const w = testWorkspace('rscw-built-import-');
+    w.db.close();
+    const path = await writeSheets(join(w.dir, 'jobs.xlsx'), { Jobs: [JOB_HEADERS, ...Array.from({ length: 3_000 }, (_, i) => jobRow(i + 1))] });
+    const input: ImportJobInput = { mode: 'import', request: { path }, presets: [] };
+    const summary = (await runBuiltJob({ kind: 'import', input, workspacePath: w.path })) as ImportSummary;
+    expect(summary.sheets[0]).toMatchObject({ category: 'jobs', added: 3_000 });
+    expect(summary.phases.storedWhileReading).toBe(true);
+  });
 
   it('has one helper thread serve a check\'s scan and then a bulk edit\'s planning', async () => {
     const { db, file } = openSeeded({ candidates: 3_000 });

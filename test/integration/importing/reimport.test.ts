@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { importIntoWorkspace } from '../../../electron/core/importing/import-into-workspace';
-import type { Db } from '../../../electron/core/db/connection';
-import type { CellValue } from '../../../shared/domain';
-import { JOB_HEADERS, jobRow, record, records, testWorkspace, writeSheets } from './support';
-
-/** What the records screen does when a consultant fixes a cell: values_json changes, an operation with its edit is logged. */
-function editField(db: Db, category: string, key: string, field: string, value: CellValue): void {
-  db.transaction(() => {
-    const row = db.prepare('SELECT id, values_json FROM records_wide WHERE category = ? AND key = ?').get(category, key) as { id: number; values_json: string };
-    const values = JSON.parse(row.values_json) as Record<string, CellValue>;
-    const before = values[field] ?? null;
-    values[field] = value;
-    db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?').run(JSON.stringify(values), row.id);
-    const op = db.prepare("INSERT INTO operations (kind, description, created_at, record_count) VALUES ('edit', ?, ?, 1)").run(`Edit ${field}`, Date.now());
-    db.prepare('INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      op.lastInsertRowid, row.id, field, JSON.stringify(before), JSON.stringify(value), Date.now(),
-    );
-  })();
-}
+import { editField, JOB_HEADERS, jobRow, record, records, testWorkspace, writeSheets } from './support';
 
 describe('re-importing a newer export', () => {
   it('adds, updates, leaves unchanged, flags missing records, keeps fixes and reports conflicts', async () => {

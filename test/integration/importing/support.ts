@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { tempDir } from '../../support/temp';
-import type { FieldValues } from '../../../shared/domain';
+import type { CellValue, FieldValues } from '../../../shared/domain';
 
 export interface TestWorkspace {
   dir: string;
@@ -49,6 +49,21 @@ export function record(db: Db, category: string, key: string): StoredRecord {
   const found = records(db, category).find((r) => r.key === key);
   if (!found) throw new Error(`no ${category} record ${key}`);
   return found;
+}
+
+/** What the records screen does when a consultant fixes a cell: values_json changes, an operation with its edit is logged. */
+export function editField(db: Db, category: string, key: string, field: string, value: CellValue): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT id, values_json FROM records_wide WHERE category = ? AND key = ?').get(category, key) as { id: number; values_json: string };
+    const values = JSON.parse(row.values_json) as Record<string, CellValue>;
+    const before = values[field] ?? null;
+    values[field] = value;
+    db.prepare('UPDATE record_values SET values_json = ? WHERE record_id = ?').run(JSON.stringify(values), row.id);
+    const op = db.prepare("INSERT INTO operations (kind, description, created_at, record_count) VALUES ('edit', ?, ?, 1)").run(`Edit ${field}`, Date.now());
+    db.prepare('INSERT INTO edits (operation_id, record_id, field, before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      op.lastInsertRowid, row.id, field, JSON.stringify(before), JSON.stringify(value), Date.now(),
+    );
+  })();
 }
 
 /** Writes a workbook with exceljs's regular writer; `build` adds each sheet's content. */

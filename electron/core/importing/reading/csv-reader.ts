@@ -20,6 +20,8 @@ export interface CsvReadResult {
   format: TextFormat;
   /** Which parser read it: 'tolerant' when the fast one could not make sense of a quote. */
   parser: 'fast' | 'tolerant';
+  /** Non-blank records read (with `passRows`, the sheet keeps none). */
+  rows: number;
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -49,7 +51,7 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
     await parseCsvTolerant(utf8, delimiter, name, rows);
   }
   rows.finish();
-  return { sheet: rows.sheet, format, parser };
+  return { sheet: rows.sheet, format, parser, rows: rows.rows };
 }
 
 function hasUtf8Bom(bytes: Buffer): boolean {

@@ -13,6 +13,8 @@ const CANCEL_CHECK_ROWS = 4096;
 export class CsvRowSink {
   /** Records read so far: the next one's number in the file, less one. */
   records = 0;
+  /** Non-blank records (kept in the sheet, or passed on). */
+  rows = 0;
   private readonly arena = new RowArena();
 
   constructor(
@@ -20,14 +22,17 @@ export class CsvRowSink {
     private readonly fileName: string,
     private readonly maxRows: number,
     private readonly hooks: ReadHooks,
-  ) {}
+  ) {
+    hooks.passRows?.sheet(sheet.name, sheet.columnNames, false);
+  }
 
   add(fields: string[]): void {
     this.records++;
     const cells = toCells(fields);
     if (cells) {
-      this.sheet.rows.push(this.arena.pack(this.records, cells));
-      if (this.sheet.rows.length > this.maxRows) {
+      if (this.hooks.passRows) this.hooks.passRows.row(this.records, cells);
+      else this.sheet.rows.push(this.arena.pack(this.records, cells));
+      if (++this.rows > this.maxRows) {
         throw importFailure(
           'TOO_MANY_ROWS',
           `${this.fileName} has more than ${this.maxRows.toLocaleString('en-US')} rows, the limit per file`,

@@ -23,15 +23,7 @@ export class RowArena {
   private offset = 0;
 
   pack(row: number, cells: RawCell[]): PackedRow {
-    let hasDates = false;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      if (c instanceof Date) {
-        cells[i] = `${DATE_TAG}${c.getTime()}`;
-        hasDates = true;
-      }
-    }
-    const json = JSON.stringify(cells);
+    const { json, hasDates } = packedCells(cells);
     // Worst case 3 bytes per UTF-16 unit; a row never straddles two chunks.
     if (this.offset + json.length * 3 > this.chunk.length) {
       this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, json.length * 3));
@@ -41,6 +33,19 @@ export class RowArena {
     this.offset += this.chunk.write(json, start, 'utf8');
     return new PackedRow(row, cells.length, hasDates, this.chunk, start, this.offset);
   }
+}
+
+/** A row's cells as packed (JSON, date cells tagged), for an arena or for a batch sent to another thread. */
+export function packedCells(cells: RawCell[]): { json: string; hasDates: boolean } {
+  let hasDates = false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c instanceof Date) {
+      cells[i] = `${DATE_TAG}${c.getTime()}`;
+      hasDates = true;
+    }
+  }
+  return { json: JSON.stringify(cells), hasDates };
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;

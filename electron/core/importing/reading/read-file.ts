@@ -3,7 +3,7 @@ import type { Delimiter, TextEncoding, TextFormat } from '../../../../shared/con
 import { importFailure } from '../import-failure';
 import { detectFileFormat } from './file-format';
 import { readCsv } from './csv-reader';
-import { readXlsx } from './xlsx-reader';
+import { readXlsx, type SheetEnd } from './xlsx-reader';
 import type { ParsedSheet } from './parsed-sheet';
 import type { ReadHooks } from './read-hooks';
 
@@ -26,17 +26,42 @@ export interface ReadFileOptions extends ReadHooks {
 
 /** Reads any supported export into sheets of rows; unsupported and damaged files fail with a reason and a fix. */
 export async function readSpreadsheet(path: string, options: ReadFileOptions = {}): Promise<ParsedFile> {
+  const read = await readSheets(path, options);
+  return checkedFile(read.file, read.names, options.sheets);
+}
+
+export interface SheetsRead {
+  /** The sheets as read, before checkedFile. */
+  file: ParsedFile;
+  /** Every sheet's name (a CSV file's one). */
+  names: string[];
+  /** With `passRows`: each sheet's row count, and what of a workbook's sheet is left to apply to its rows (applySheetEnd). */
+  passed: { rows: number; end: SheetEnd | null }[];
+}
+
+/** readSpreadsheet's reading, without its checks of what was read. */
+export async function readSheets(path: string, options: ReadFileOptions = {}): Promise<SheetsRead> {
   const format = detectFileFormat(path);
   if (format.kind === 'xlsx') {
     if (extname(format.name).toLowerCase() === '.numbers') {
       throw importFailure('UNSUPPORTED_FORMAT', `${format.name} is an Apple Numbers file`, 'in Numbers choose File › Export To › Excel…');
     }
-    const { sheets, names } = await readXlsx(path, format.name, options);
-    return checkedSheets({ path, name: format.name, size: format.size, kind: 'xlsx', text: null, sheets }, names, options.sheets);
+    const { sheets, names, passed } = await readXlsx(path, format.name, options);
+    return { file: { path, name: format.name, size: format.size, kind: 'xlsx', text: null, sheets }, names, passed };
   }
-  const { sheet, format: text } = await readCsv(path, format.name, options);
-  if (sheet.rows.length === 0) throw importFailure('NO_DATA', `${format.name} contains no rows`, 'export the data from the ATS again');
-  return { path, name: format.name, size: format.size, kind: 'csv', text, sheets: [sheet] };
+  const { sheet, format: text, rows } = await readCsv(path, format.name, options);
+  return {
+    file: { path, name: format.name, size: format.size, kind: 'csv', text, sheets: [sheet] },
+    names: [sheet.name],
+    passed: options.passRows ? [{ rows, end: null }] : [],
+  };
+}
+
+/** Fails for a file with nothing to import, or without a chosen sheet. */
+export function checkedFile(file: ParsedFile, names: string[], chosen: string[] | undefined): ParsedFile {
+  if (file.kind === 'xlsx') return checkedSheets(file, names, chosen);
+  if (file.sheets[0].rows.length === 0) throw importFailure('NO_DATA', `${file.name} contains no rows`, 'export the data from the ATS again');
+  return file;
 }
 
 /**

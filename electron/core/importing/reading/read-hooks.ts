@@ -1,7 +1,21 @@
+import type { ParsedSheet, RawCell } from './parsed-sheet';
+
 /** What a reader reports while it works and how it learns it should stop. */
 export interface ReadHooks {
   /** Rows read so far in a sheet, and the sheet's row count when the file states it. */
   onRows?(sheet: string, rows: number, expected: number | null): void;
   /** Throws (a CANCELLED failure) when the consultant cancelled. */
   throwIfCancelled?(): void;
+  /** Takes every row as it is read, instead of the sheet keeping it (a reading thread passes rows on with it). */
+  passRows?: RowPass;
+}
+
+export interface RowPass {
+  /**
+   * A sheet's rows start; again for the same sheet when a CSV file is read a second time.
+   * `linked`: the sheet has hyperlinks, which the end of its XML applies to rows already read.
+   */
+  sheet(name: string, columnNames: ParsedSheet['columnNames'], linked: boolean): void;
+  /** A non-blank row; `cells` is the reader's to drop (it may be changed). */
+  row(row: number, cells: RawCell[]): void;
 }

@@ -47,6 +47,23 @@ interface SheetState {
   tap: SheetXmlTap;
   /** cell ref → relationship id, from the sheet's <hyperlinks> (they follow the rows). */
   hyperlinkRefs: { ref: string; rId: string }[];
+  /** Rows read (kept in `sheet`, or passed on). */
+  rows: number;
+}
+
+/** What a sheet's XML says after its rows, applied to the rows once they are all read. */
+export interface SheetEnd {
+  merges: MergeRange[];
+  /** Hyperlinks by cell reference ("B2", "B2:B4"), with their targets. */
+  hyperlinks: { ref: string; target: string }[];
+}
+
+export interface XlsxRead {
+  sheets: ParsedSheet[];
+  /** Every sheet's name, read or not. */
+  names: string[];
+  /** With `passRows`, each read sheet's row count and its end, left for whoever keeps the rows (applySheetEnd). */
+  passed: { rows: number; end: SheetEnd }[];
 }
 
 const CANCEL_CHECK_ROWS = 2048;
@@ -61,7 +78,7 @@ export async function readXlsx(
   path: string,
   name: string,
   options: XlsxReadOptions = {},
-): Promise<{ sheets: ParsedSheet[]; names: string[] }> {
+): Promise<XlsxRead> {
   let zip: ZipArchive;
   try {
     zip = await openZip(path);
@@ -105,7 +122,9 @@ export async function readXlsx(
           (ws.iterator as Readable).destroy();
           continue;
         }
-        const state = await readWorksheet(ws, pendingFileNo, reader, options, maxRows);
+        // The sheet's hyperlink relationships come before it: whether its end will change cells is known now.
+        const linked = (rels.get(pendingFileNo)?.size ?? 0) > 0;
+        const state = await readWorksheet(ws, pendingFileNo, linked, reader, options, maxRows);
         states.push(state);
       }
     }
@@ -122,13 +141,31 @@ export async function readXlsx(
   } finally {
     zip.close();
   }
-  for (const state of states) applyHyperlinks(state, rels.get(state.fileNo));
-  return { sheets: states.map((s) => s.sheet), names };
+  const ends = states.map((state): SheetEnd => {
+    const links = rels.get(state.fileNo);
+    return {
+      merges: state.tap.merges(),
+      hyperlinks: state.hyperlinkRefs.flatMap(({ ref, rId }) => {
+        const target = links?.get(rId);
+        return target ? [{ ref, target }] : [];
+      }),
+    };
+  });
+  if (options.passRows) return { sheets: states.map((s) => s.sheet), names, passed: states.map((s, i) => ({ rows: s.rows, end: ends[i] })) };
+  states.forEach((state, i) => applySheetEnd(state.sheet, ends[i]));
+  return { sheets: states.map((s) => s.sheet), names, passed: [] };
+}
+
+/** Merged cells, then hyperlinks: what the sheet's XML says after its rows. */
+export function applySheetEnd(sheet: ParsedSheet, end: SheetEnd): void {
+  applyMerges(sheet, end.merges);
+  applyHyperlinks(sheet, end.hyperlinks);
 }
 
 async function readWorksheet(
   ws: StreamWorksheet,
   fileNo: string,
+  linked: boolean,
   workbook: StreamWorkbook,
   options: XlsxReadOptions,
   maxRows: number,
@@ -137,8 +174,9 @@ async function readWorksheet(
   // Tapped as raw bytes, then decoded so a character split between two chunks stays whole.
   ws.iterator = utf8Text(tap.wrap(ws.iterator));
   const sheet: ParsedSheet = { name: ws.name, rows: [], links: [], issues: [], columnNames: 'letters' };
-  const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [] };
+  const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [], rows: 0 };
   const date1904 = workbook.properties?.date1904 === true;
+  options.passRows?.sheet(ws.name, sheet.columnNames, linked);
   const arena = new RowArena();
   let seen = 0;
   for await (const events of ws.parse()) {
@@ -147,8 +185,9 @@ async function readWorksheet(
         const row = value as StreamRow;
         const cells = convertRow(row, sheet, date1904);
         if (cells) {
-          sheet.rows.push(arena.pack(row.number, cells));
-          if (sheet.rows.length > maxRows) throw tooManyRows(ws.name, maxRows);
+          if (options.passRows) options.passRows.row(row.number, cells);
+          else sheet.rows.push(arena.pack(row.number, cells));
+          if (++state.rows > maxRows) throw tooManyRows(ws.name, maxRows);
         }
         if (++seen % CANCEL_CHECK_ROWS === 0) {
           options.throwIfCancelled?.();
@@ -161,7 +200,6 @@ async function readWorksheet(
     }
   }
   options.onRows?.(ws.name, seen, seen);
-  applyMerges(sheet, tap.merges());
   return state;
 }
 
@@ -233,13 +271,10 @@ function applyMerges(sheet: ParsedSheet, merges: MergeRange[]): void {
   rows.finish();
 }
 
-function applyHyperlinks(state: SheetState, rels: Map<string, string> | undefined): void {
-  if (!rels || state.hyperlinkRefs.length === 0) return;
-  const { sheet } = state;
+function applyHyperlinks(sheet: ParsedSheet, hyperlinks: SheetEnd['hyperlinks']): void {
+  if (hyperlinks.length === 0) return;
   const rows = new RowEdits(sheet);
-  for (const { ref, rId } of state.hyperlinkRefs) {
-    const target = rels.get(rId);
-    if (!target) continue;
+  for (const { ref, target } of hyperlinks) {
     for (const [r, c] of expandRef(ref)) {
       const current = rows.peek(r)?.[c] ?? null;
       const resolved = resolveHyperlink(current, target);
