@@ -25,9 +25,7 @@ const PLAN_AFTER_ROWS = HEADER_SEARCH_ROWS + DISTINCT_SAMPLE_ROWS + 2;
  */
 export class StreamedSheetWrite {
   private state: 'waiting' | 'writing' | 'done' | 'abandoned' = 'waiting';
-  /** Rows from this index on that are stored were released (see release). */
-  private releaseFrom = 0;
-  /** Index of the next row to release. */
+  /** Index of the next row to release (see release). */
   private releasedUpTo = 0;
   private released = 0;
   private sheet: ParsedSheet | null = null;
@@ -47,7 +45,7 @@ export class StreamedSheetWrite {
   /** More rows of `sheet` were read; `linked`: its end will change rows (hyperlinks), so it is stored once read. */
   arrived(sheet: ParsedSheet, linked: boolean): void {
     if (this.state !== 'waiting' && this.state !== 'writing') return;
-    // Another sheet, or a CSV file read again by the tolerant parser.
+    // A sheet with hyperlinks, another sheet, or a CSV file read again by the tolerant parser.
     if (linked || (this.sheet !== null && sheet !== this.sheet)) return this.abandon();
     this.sheet = sheet;
     if (this.state === 'waiting' && !this.begin(sheet)) return;
@@ -104,8 +102,7 @@ export class StreamedSheetWrite {
     }
     this.plan = plans[0];
     // The rows the whole file's plan reads again (header, sample) stay.
-    this.releaseFrom = this.plan.table.start + DISTINCT_SAMPLE_ROWS;
-    this.releasedUpTo = this.releaseFrom;
+    this.releasedUpTo = this.plan.table.start + DISTINCT_SAMPLE_ROWS;
     this.db.exec('BEGIN');
     this.state = 'writing';
     this.write = new ImportWrite(this.db, { path: this.request.path, name: basename(this.request.path), size: 0 }, this.options);
