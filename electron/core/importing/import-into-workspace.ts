@@ -130,8 +130,8 @@ async function readAndStore(
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
   else if (!isWorkbook(request.path)) file = await readSpreadsheet(request.path, readOptions);
   else {
-    streamed = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
-    file = await readStoringMeanwhile(request.path, readOptions, streamed, hooks);
+    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
+    ({ file, streamed } = await readStoringMeanwhile(request.path, readOptions, alongside, hooks));
   }
   const readAt = performance.now();
   try {
@@ -170,6 +170,7 @@ async function readAndStore(
     // What was stored while reading is rolled back, and its rows let go: the file is read again.
     streamed?.abandon();
     written = 0;
+    readsAgain++;
     return store(await readSpreadsheet(request.path, readOptions), null)!;
   } finally {
     // Rolls back what was stored while reading unless finish() committed it.
@@ -194,21 +195,35 @@ function isWorkbook(path: string): boolean {
 
 /**
  * Reads the file on a reading thread, storing its rows as they arrive (StreamedSheetWrite), or
- * here as before when that thread cannot do its work.
+ * here as before when that thread cannot do its work (then nothing is left stored: `streamed` null).
  */
-async function readStoringMeanwhile(path: string, options: ReadFileOptions, streamed: StreamedSheetWrite, hooks: ImportHooks): Promise<ParsedFile> {
+async function readStoringMeanwhile(
+  path: string,
+  options: ReadFileOptions,
+  streamed: StreamedSheetWrite,
+  hooks: ImportHooks,
+): Promise<{ file: ParsedFile; streamed: StreamedSheetWrite | null }> {
   try {
-    return await readInThread(path, {
+    const file = await readInThread(path, {
       ...options,
       isCancelled: hooks.isCancelled,
-      onRowsArrived: (sheet, linked) => streamed.arrived(sheet, linked),
+      onRowsArrived: (sheet, passed) => streamed.arrived(sheet, passed),
       resourceLimits: hooks.readingThreadLimits,
     });
+    return { file, streamed };
   } catch (err) {
     streamed.abandon();
     if (!(err instanceof ReadThreadFailed)) throw err;
-    return readSpreadsheet(path, options);
+    readsAgain++;
+    return { file: await readSpreadsheet(path, options), streamed: null };
   }
+}
+
+let readsAgain = 0;
+
+/** How many imports have read their file a second time, on their own thread (for tests). */
+export function importsReadAgain(): number {
+  return readsAgain;
 }
 
 function complianceAtAGlance(db: Db, categories: Category[]): Partial<Record<Category, ComplianceAtAGlance>> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { inspectFile } from '../../../electron/core/importing/inspect-file';
-import { importIntoWorkspace, type ImportHooks } from '../../../electron/core/importing/import-into-workspace';
+import { importIntoWorkspace, importsReadAgain, type ImportHooks } from '../../../electron/core/importing/import-into-workspace';
 import { forgetInspected } from '../../../electron/core/importing/reading/parsed-file-cache';
 import { readInThread, ReadThreadFailed } from '../../../electron/core/importing/reading/read-thread';
 import { readSpreadsheet } from '../../../electron/core/importing/reading/read-file';
@@ -115,9 +115,27 @@ describe('a workbook stored while it is read', () => {
       },
     };
     for (const [name, change] of Object.entries(changes)) {
+      const readsAgain = importsReadAgain();
       const { a } = await importBothWays(await jobsWorkbook(join(dir, `${name}.xlsx`), change));
       expect(a.phases.storedWhileReading, name).toBe(false);
+      // Hyperlinks are known before the rows: nothing is stored, and the read is not done twice.
+      expect(importsReadAgain() - readsAgain, name).toBe(name === 'hyperlink' ? 0 : 1);
     }
+  });
+
+  it('stores a workbook of several sheets once it is read, unless one sheet is chosen', async () => {
+    const path = await writeWorkbook(join(tempDir('rscw-streamed-file-'), 'export.xlsx'), (wb) => {
+      wb.addWorksheet('Jobs').addRows([JOB_HEADERS, ...Array.from({ length: ROWS }, (_, i) => jobRow(i + 1))]);
+      wb.addWorksheet('Candidates').addRows([['Candidate ID', 'First Name', 'Last Name', 'Email'], ['C-1', 'Ann', 'Lee', 'ann@mail.example']]);
+    });
+    const readsAgain = importsReadAgain();
+    const both = await importBothWays(path);
+    expect(both.a.phases.storedWhileReading).toBe(false);
+    // Known to be one of several before any row is stored: the read is not done twice.
+    expect(importsReadAgain()).toBe(readsAgain);
+    expect(both.a.sheets.map((s) => [s.category, s.added])).toEqual([['jobs', ROWS], ['candidates', 1]]);
+    const chosen = await importIntoWorkspace(workspace().db, { path, sheets: [{ sheet: 'Jobs' }] });
+    expect(chosen.phases.storedWhileReading).toBe(true);
   });
 
   it('leaves the workspace as it was when cancelled while storing, or when the sheet turns out damaged', async () => {
@@ -155,8 +173,10 @@ describe('a workbook stored while it is read', () => {
     const path = await jobsWorkbook(join(tempDir('rscw-streamed-file-'), 'jobs.xlsx'));
     const tiny = { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 };
     await expect(readInThread(path, { resourceLimits: tiny })).rejects.toBeInstanceOf(ReadThreadFailed);
+    const readsAgain = importsReadAgain();
     const { a } = await importBothWays(path, { readingThreadLimits: tiny });
     expect(a.phases.storedWhileReading).toBe(false);
+    expect(importsReadAgain()).toBe(readsAgain + 1);
     expect(a.sheets[0].added).toBe(ROWS - 2);
   });
 

@@ -23,7 +23,7 @@ export class CsvRowSink {
     private readonly maxRows: number,
     private readonly hooks: ReadHooks,
   ) {
-    hooks.passRows?.sheet(sheet.name, sheet.columnNames, false);
+    hooks.passRows?.sheet({ name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true });
   }
 
   add(fields: string[]): void {

@@ -11,11 +11,17 @@ export interface ReadHooks {
 }
 
 export interface RowPass {
-  /**
-   * A sheet's rows start; again for the same sheet when a CSV file is read a second time.
-   * `linked`: the sheet has hyperlinks, which the end of its XML applies to rows already read.
-   */
-  sheet(name: string, columnNames: ParsedSheet['columnNames'], linked: boolean): void;
+  /** A sheet's rows start; again for the same sheet when a CSV file is read a second time. */
+  sheet(sheet: PassedSheet): void;
   /** A non-blank row; `cells` is the reader's to drop (it may be changed). */
   row(row: number, cells: RawCell[]): void;
+}
+
+export interface PassedSheet {
+  name: string;
+  columnNames: ParsedSheet['columnNames'];
+  /** The sheet has hyperlinks, which the end of its XML applies to rows already read. */
+  linked: boolean;
+  /** No other sheet of the file is read. */
+  only: boolean;
 }

@@ -4,7 +4,7 @@ import { workerEntry } from '../../jobs/worker-entry';
 import { PackedRow, packedCells, type CellIssue, type CellLink, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
 import { checkedFile, type ParsedFile, type ReadFileOptions } from './read-file';
 import { applySheetEnd, type SheetEnd } from './xlsx-reader';
-import type { ReadHooks } from './read-hooks';
+import type { PassedSheet, ReadHooks } from './read-hooks';
 
 /**
  * Reading a file on a thread of its own while the importing thread stores what has arrived. An
@@ -97,7 +97,7 @@ interface SheetRead {
 
 /** What the reading thread posts. */
 export type ReadThreadMessage =
-  | { type: 'sheet'; name: string; columnNames: ParsedSheet['columnNames']; linked: boolean }
+  | { type: 'sheet'; sheet: PassedSheet }
   | { type: 'rows'; batch: RowBatch }
   | { type: 'progress'; sheet: string; rows: number; expected: number | null }
   | { type: 'done'; file: Omit<ParsedFile, 'sheets'> & { sheets: SheetRead[] }; names: string[] }
@@ -134,9 +134,9 @@ export interface ThreadedReadOptions extends ReadFileOptions, Pick<ReadHooks, 'o
   /**
    * Called after each batch of rows joins its sheet. A sheet read again (a CSV file its fast
    * parser gave up on) comes as a new sheet object. What this throws ends the read with that error.
-   * `linked`: the end of the sheet will change some of its rows (hyperlinks).
+   * `passed`: what the reading thread said of the sheet when it began.
    */
-  onRowsArrived?(sheet: ParsedSheet, linked: boolean): void;
+  onRowsArrived?(sheet: ParsedSheet, passed: PassedSheet): void;
   /** READER_LIMITS unless given. */
   resourceLimits?: ResourceLimits;
 }
@@ -156,7 +156,7 @@ export function readInThread(path: string, options: ThreadedReadOptions): Promis
   const worker = new Worker(url, { workerData, resourceLimits: options.resourceLimits ?? READER_LIMITS });
   const sheets: ParsedSheet[] = [];
   let current: ParsedSheet | null = null;
-  let linked = false;
+  let passed: PassedSheet | null = null;
 
   return new Promise<ParsedFile>((resolve, reject) => {
     let settled = false;
@@ -177,9 +177,9 @@ export function readInThread(path: string, options: ThreadedReadOptions): Promis
         if (options.isCancelled?.()) Atomics.store(cancel, 0, 1);
         switch (m.type) {
           case 'sheet': {
-            current = { name: m.name, rows: [], links: [], issues: [], columnNames: m.columnNames };
-            linked = m.linked;
-            const again = sheets.findIndex((s) => s.name === m.name);
+            passed = m.sheet;
+            current = { name: passed.name, rows: [], links: [], issues: [], columnNames: passed.columnNames };
+            const again = sheets.findIndex((s) => s.name === passed!.name);
             if (again >= 0) sheets[again] = current;
             else sheets.push(current);
             break;
@@ -187,7 +187,7 @@ export function readInThread(path: string, options: ThreadedReadOptions): Promis
           case 'rows': {
             const sheet = current!;
             unbatch(m.batch, sheet.rows);
-            options.onRowsArrived?.(sheet, linked);
+            options.onRowsArrived?.(sheet, passed!);
             break;
           }
           case 'progress':

@@ -28,9 +28,9 @@ try {
       post({ type: 'progress', sheet, rows: read, expected });
     },
     passRows: {
-      sheet(name, columnNames, linked) {
+      sheet(sheet) {
         flush();
-        post({ type: 'sheet', name, columnNames, linked });
+        post({ type: 'sheet', sheet });
       },
       row(row, cells) {
         if (batcher.add(row, cells)) flush();

@@ -49,6 +49,11 @@ export async function* parseWorkbookParts(
   }
 }
 
+/** How many worksheets the archive holds. */
+export function worksheetCount(zip: ZipArchive): number {
+  return zip.names().filter((name) => WORKSHEET.test(name)).length;
+}
+
 /** The numbers N of the archive's xl/worksheets/sheetN.xml, in the workbook's tab order (unlisted ones last). */
 function worksheetsInBookOrder(reader: WorkbookPartReaders, zip: ZipArchive): string[] {
   const present = zip

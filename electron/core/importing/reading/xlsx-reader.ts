@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import { ContractFailure } from '../../../../shared/contract/define';
 import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
-import { NotAWorkbook, parseWorkbookParts, type WorkbookPartReaders } from './xlsx-parts';
+import { NotAWorkbook, parseWorkbookParts, worksheetCount, type WorkbookPartReaders } from './xlsx-parts';
 import { openZip, utf8Text, type ZipArchive } from './zip-archive';
 import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
 import { columnIndex, RowArena, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
-import type { ReadHooks } from './read-hooks';
+import type { PassedSheet, ReadHooks } from './read-hooks';
 
 /**
  * The parts of exceljs's streaming reader used here that its typings leave out. They are stable
@@ -123,8 +123,8 @@ export async function readXlsx(
           continue;
         }
         // The sheet's hyperlink relationships come before it: whether its end will change cells is known now.
-        const linked = (rels.get(pendingFileNo)?.size ?? 0) > 0;
-        const state = await readWorksheet(ws, pendingFileNo, linked, reader, options, maxRows);
+        const passed = { linked: (rels.get(pendingFileNo)?.size ?? 0) > 0, only: wanted ? wanted.size === 1 : worksheetCount(zip) === 1 };
+        const state = await readWorksheet(ws, pendingFileNo, passed, reader, options, maxRows);
         states.push(state);
       }
     }
@@ -165,7 +165,7 @@ export function applySheetEnd(sheet: ParsedSheet, end: SheetEnd): void {
 async function readWorksheet(
   ws: StreamWorksheet,
   fileNo: string,
-  linked: boolean,
+  passed: Pick<PassedSheet, 'linked' | 'only'>,
   workbook: StreamWorkbook,
   options: XlsxReadOptions,
   maxRows: number,
@@ -176,7 +176,7 @@ async function readWorksheet(
   const sheet: ParsedSheet = { name: ws.name, rows: [], links: [], issues: [], columnNames: 'letters' };
   const state: SheetState = { sheet, fileNo, tap, hyperlinkRefs: [], rows: 0 };
   const date1904 = workbook.properties?.date1904 === true;
-  options.passRows?.sheet(ws.name, sheet.columnNames, linked);
+  options.passRows?.sheet({ name: ws.name, columnNames: sheet.columnNames, ...passed });
   const arena = new RowArena();
   let seen = 0;
   for await (const events of ws.parse()) {

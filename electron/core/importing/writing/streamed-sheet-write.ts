@@ -6,6 +6,7 @@ import { DISTINCT_SAMPLE_ROWS, planImport, type SheetImportPlan } from '../impor
 import { PackedRow, widthOf, type ParsedSheet } from '../reading/parsed-sheet';
 import { ReleasedRow } from '../reading/read-thread';
 import type { ParsedFile } from '../reading/read-file';
+import type { PassedSheet } from '../reading/read-hooks';
 import { ImportWrite, type ImportWriteOptions, type SheetWrite } from './import-write';
 
 /** Enough rows to find the header and take the sample the mapping is suggested from (import-plan.ts). */
@@ -18,8 +19,9 @@ const PLAN_AFTER_ROWS = HEADER_SEARCH_ROWS + DISTINCT_SAMPLE_ROWS + 2;
  * but the last (which may be a total row) is written as it arrives. When the read ends, the plan
  * of the whole file must be the plan the rows were written with, and no written row may have
  * changed at the sheet's end (merged cells), nor a wider row have added a column; otherwise, and
- * for files of several sheets, everything is rolled back and the whole file is stored as before.
- * A sheet with hyperlinks (which its end applies to cells) is not stored while read at all. Rows
+ * for a file of several sheets, everything is rolled back and the whole file is stored as before.
+ * A sheet with hyperlinks (which its end applies to cells), or of a workbook whose other sheets
+ * are read too, is not stored while read at all. Rows
  * are let go once stored (release), so that fallback reads the file again. The records, summary
  * and stored rows are the same either way.
  */
@@ -38,15 +40,16 @@ export class StreamedSheetWrite {
     private readonly request: ImportRequestParsed,
     private readonly presets: PresetInfo[],
     private readonly options: ImportWriteOptions,
-  ) {
-    if ((request.sheets?.length ?? 0) > 1) this.state = 'abandoned';
-  }
+  ) {}
 
-  /** More rows of `sheet` were read; `linked`: its end will change rows (hyperlinks), so it is stored once read. */
-  arrived(sheet: ParsedSheet, linked: boolean): void {
+  /**
+   * More rows of `sheet` were read. A sheet with hyperlinks (its end changes rows) or one of
+   * several is stored once the file is read.
+   */
+  arrived(sheet: ParsedSheet, passed: PassedSheet): void {
     if (this.state !== 'waiting' && this.state !== 'writing') return;
-    // A sheet with hyperlinks, another sheet, or a CSV file read again by the tolerant parser.
-    if (linked || (this.sheet !== null && sheet !== this.sheet)) return this.abandon();
+    // Also a CSV file read again by the tolerant parser: its rows come again as a new sheet.
+    if (passed.linked || !passed.only || (this.sheet !== null && sheet !== this.sheet)) return this.abandon();
     this.sheet = sheet;
     if (this.state === 'waiting' && !this.begin(sheet)) return;
     // The last row waits: it may be a total row, which is not a record.
