@@ -111,6 +111,7 @@ async function readAndStore(
       if (totalRows > 0) progress(READ_SHARE + Math.round((WRITE_SHARE * written) / totalRows), TOTAL, `Storing ${sheet}`);
     },
   };
+  let alongside: StreamedSheetWrite | null = null;
   const readOptions: ReadFileOptions = {
     encoding: request.encoding,
     delimiter: request.delimiter,
@@ -119,7 +120,10 @@ async function readAndStore(
     throwIfCancelled,
     onRows: (sheet, rows, expected) => {
       const share = expected ? Math.min(1, rows / expected) : 0.5;
-      progress(Math.round(READ_SHARE * share), TOTAL, `Reading ${sheet}: ${rows.toLocaleString('en-US')} rows`);
+      // Rows stored as they are read: the read is most of the import's time.
+      if (alongside?.storing) {
+        progress(Math.round((READ_SHARE + WRITE_SHARE) * share), TOTAL, `Reading and storing ${sheet}: ${rows.toLocaleString('en-US')} rows`);
+      } else progress(Math.round(READ_SHARE * share), TOTAL, `Reading ${sheet}: ${rows.toLocaleString('en-US')} rows`);
     },
   };
   // The wizard's inspection read the whole file a moment ago: used as it is while the file is unchanged.
@@ -130,7 +134,7 @@ async function readAndStore(
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
   else if (!isWorkbook(request.path)) file = await readSpreadsheet(request.path, readOptions);
   else {
-    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
+    alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
     ({ file, streamed } = await readStoringMeanwhile(request.path, readOptions, alongside, hooks));
   }
   const readAt = performance.now();

@@ -153,7 +153,7 @@ describe('a workbook stored while it is read', () => {
     let read = 0;
     const cancelling: ImportHooks = {
       onProgress: (_done, _total, message) => {
-        const m = /Reading Jobs: ([\d,]+) rows/.exec(message);
+        const m = /Reading and storing Jobs: ([\d,]+) rows/.exec(message);
         if (m) read = Number(m[1].replace(/,/g, ''));
       },
       // Past the 5,000 rows after which the storing itself looks for a cancel.

@@ -42,6 +42,11 @@ export class StreamedSheetWrite {
     private readonly options: ImportWriteOptions,
   ) {}
 
+  /** Rows are being stored as they are read. */
+  get storing(): boolean {
+    return this.state === 'writing';
+  }
+
   /**
    * More rows of `sheet` were read. A sheet with hyperlinks (its end changes rows) or one of
    * several is stored once the file is read.
