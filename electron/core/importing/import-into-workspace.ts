@@ -111,7 +111,8 @@ async function readAndStore(
       if (totalRows > 0) progress(READ_SHARE + Math.round((WRITE_SHARE * written) / totalRows), TOTAL, `Storing ${sheet}`);
     },
   };
-  let alongside: StreamedSheetWrite | null = null;
+  // Rows stored while the file is read; null when they are not (or no longer: the file was read again).
+  let streamed: StreamedSheetWrite | null = null;
   const readOptions: ReadFileOptions = {
     encoding: request.encoding,
     delimiter: request.delimiter,
@@ -121,7 +122,7 @@ async function readAndStore(
     onRows: (sheet, rows, expected) => {
       const share = expected ? Math.min(1, rows / expected) : 0.5;
       // Rows stored as they are read: the read is most of the import's time.
-      if (alongside?.storing) {
+      if (streamed?.storing) {
         progress(Math.round((READ_SHARE + WRITE_SHARE) * share), TOTAL, `Reading and storing ${sheet}: ${rows.toLocaleString('en-US')} rows`);
       } else progress(Math.round(READ_SHARE * share), TOTAL, `Reading ${sheet}: ${rows.toLocaleString('en-US')} rows`);
     },
@@ -130,12 +131,14 @@ async function readAndStore(
   const choice = { encoding: request.encoding, delimiter: request.delimiter };
   const inspected = hooks.maxRows === undefined ? await takeInspected(request.path, choice, hash) : null;
   let file: ParsedFile;
-  let streamed: StreamedSheetWrite | null = null;
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
   else if (!isWorkbook(request.path)) file = await readSpreadsheet(request.path, readOptions);
   else {
-    alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
-    ({ file, streamed } = await readStoringMeanwhile(request.path, readOptions, alongside, hooks));
+    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
+    streamed = alongside;
+    const read = await readStoringMeanwhile(request.path, readOptions, alongside, hooks);
+    file = read.file;
+    if (read.readAgain) streamed = null;
   }
   const readAt = performance.now();
   try {
@@ -145,10 +148,10 @@ async function readAndStore(
       throwIfCancelled();
       progress(READ_SHARE + WRITE_SHARE, TOTAL, 'Checking references and duplicate keys');
     };
-    const store = (read: ParsedFile, alongside: StreamedSheetWrite | null) => {
+    const store = (read: ParsedFile, meanwhile: StreamedSheetWrite | null) => {
       const { plans, ignored } = planImport(read, request, hooks.presets ?? []);
       totalRows = plans.reduce((n, p) => n + (p.table.end - p.table.start), 0);
-      const streamedOutcome = alongside?.finish(read, plans, sha, beforeSettling) ?? 'whole';
+      const streamedOutcome = meanwhile?.finish(read, plans, sha, beforeSettling) ?? 'whole';
       if (streamedOutcome === 'read-again') return null;
       const outcome = streamedOutcome !== 'whole' ? streamedOutcome : db.transaction(() => {
         const write = new ImportWrite(db, read, writeOptions);
@@ -199,14 +202,14 @@ function isWorkbook(path: string): boolean {
 
 /**
  * Reads the file on a reading thread, storing its rows as they arrive (StreamedSheetWrite), or
- * here as before when that thread cannot do its work (then nothing is left stored: `streamed` null).
+ * here as before when that thread cannot do its work (`readAgain`: then nothing is left stored).
  */
 async function readStoringMeanwhile(
   path: string,
   options: ReadFileOptions,
   streamed: StreamedSheetWrite,
   hooks: ImportHooks,
-): Promise<{ file: ParsedFile; streamed: StreamedSheetWrite | null }> {
+): Promise<{ file: ParsedFile; readAgain: boolean }> {
   try {
     const file = await readInThread(path, {
       ...options,
@@ -214,12 +217,12 @@ async function readStoringMeanwhile(
       onRowsArrived: (sheet, passed) => streamed.arrived(sheet, passed),
       resourceLimits: hooks.readingThreadLimits,
     });
-    return { file, streamed };
+    return { file, readAgain: false };
   } catch (err) {
     streamed.abandon();
     if (!(err instanceof ReadThreadFailed)) throw err;
     readsAgain++;
-    return { file: await readSpreadsheet(path, options), streamed: null };
+    return { file: await readSpreadsheet(path, options), readAgain: true };
   }
 }
 

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectFile } from '../../../electron/core/importing/inspect-file';
 import { importIntoWorkspace } from '../../../electron/core/importing/import-into-workspace';
-import { forgetInspected, inspectedReuses } from '../../../electron/core/importing/reading/parsed-file-cache';
-import { records, testWorkspace, writeWorkbook, type TestWorkspace } from './support';
+import { inspectedReuses } from '../../../electron/core/importing/reading/parsed-file-cache';
+import { records, workspacesPerTest, writeWorkbook } from './support';
 import { tempDir } from '../../support/temp';
 
 const CANDIDATES = ['Candidate ID', 'First Name', 'Last Name', 'Email', 'Created At', 'Last Updated'];
@@ -21,16 +21,7 @@ async function workbook(dir: string, tag: string): Promise<string> {
 }
 
 describe("the import wizard's inspection read, used by the import that follows", () => {
-  const open: TestWorkspace[] = [];
-  const workspace = () => {
-    const w = testWorkspace('rscw-inspected-');
-    open.push(w);
-    return w;
-  };
-  afterEach(() => {
-    forgetInspected();
-    for (const w of open.splice(0)) w.db.close();
-  });
+  const workspace = workspacesPerTest('rscw-inspected-');
 
   it('imports from the inspected read what a fresh read imports, and reads the file only when it changed', async () => {
     const dir = tempDir('rscw-inspected-file-');

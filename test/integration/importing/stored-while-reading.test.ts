@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { inspectFile } from '../../../electron/core/importing/inspect-file';
 import { importIntoWorkspace, importsReadAgain, type ImportHooks } from '../../../electron/core/importing/import-into-workspace';
-import { forgetInspected } from '../../../electron/core/importing/reading/parsed-file-cache';
 import { readInThread, ReadThreadFailed } from '../../../electron/core/importing/reading/read-thread';
 import { readSpreadsheet } from '../../../electron/core/importing/reading/read-file';
 import { openZip } from '../../../electron/core/importing/reading/zip-archive';
 import type { Db } from '../../../electron/core/db/connection';
 import type { ImportSummary } from '../../../shared/contract/import';
-import { editField, JOB_HEADERS, jobRow, snapshot, testWorkspace, writeWorkbook, zipOf, type TestWorkspace } from './support';
+import { editField, JOB_HEADERS, jobRow, snapshot, workspacesPerTest, writeWorkbook, zipOf } from './support';
 import { tempDir } from '../../support/temp';
 
 // A workbook is read on a reading thread while its rows are stored (read-thread.ts,
@@ -58,16 +57,7 @@ function summaryOf(s: ImportSummary): unknown {
 }
 
 describe('a workbook stored while it is read', () => {
-  const open: TestWorkspace[] = [];
-  const workspace = () => {
-    const w = testWorkspace('rscw-streamed-');
-    open.push(w);
-    return w;
-  };
-  afterEach(() => {
-    forgetInspected();
-    for (const w of open.splice(0)) w.db.close();
-  });
+  const workspace = workspacesPerTest('rscw-streamed-');
 
   /** Imports `path` into a workspace as read on the reading thread, and into another from a whole read (new ones unless given). */
   async function importBothWays(path: string, hooks: ImportHooks = {}, streamed = workspace(), whole = workspace()) {

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { afterEach } from 'vitest';
+import { forgetInspected } from '../../../electron/core/importing/reading/parsed-file-cache';
 import { join } from 'node:path';
 import { openWorkspaceDb, type Db } from '../../../electron/core/db/connection';
 import { tempDir } from '../../support/temp';
@@ -14,6 +16,20 @@ export function testWorkspace(prefix = 'rscw-import-'): TestWorkspace {
   const dir = tempDir(prefix);
   const path = join(dir, 'w.rscw');
   return { dir, path, db: openWorkspaceDb(path) };
+}
+
+/** Workspaces opened by a test file's tests, each closed (and the wizard's kept read dropped) after each test. */
+export function workspacesPerTest(prefix: string): () => TestWorkspace {
+  const open: TestWorkspace[] = [];
+  afterEach(() => {
+    forgetInspected();
+    for (const w of open.splice(0)) w.db.close();
+  });
+  return () => {
+    const w = testWorkspace(prefix);
+    open.push(w);
+    return w;
+  };
 }
 
 /** Everything an import could have written, for "the workspace is unchanged" checks. */
