@@ -1,5 +1,5 @@
 import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64,6 +64,12 @@ export class UploadStore {
   /** Whether `path` lies inside the uploads folder. */
   contains(path: string): boolean {
     return resolve(path).startsWith(this.root + sep);
+  }
+
+  /** The upload's own folder (a child of the uploads folder) that holds `path`, if it is inside one. */
+  folderOf(path: string): string | null {
+    if (!this.contains(path)) return null;
+    return join(this.root, relative(this.root, resolve(path)).split(sep)[0]);
   }
 
   /** Deletes the upload holding `path` (its own folder), if it is one. */

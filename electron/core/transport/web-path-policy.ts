@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { ContractError } from '../../../shared/contract/define';
 import { isInside } from './path-confinement';
 import { pathOfCall } from './path-fields';
@@ -12,6 +12,8 @@ export interface WebPathRoots {
   write: string[];
   /** Folders workspaces may live in: by default the app's workspaces folder. */
   workspace: string[];
+  /** Where uploaded resume files are kept once attached (they are read again by the sync); also readable. */
+  resumes: string;
 }
 
 export type PathDecision = { ok: true; input: unknown } | { ok: false; error: ContractError };
@@ -19,15 +21,20 @@ export type PathDecision = { ok: true; input: unknown } | { ok: false; error: Co
 /**
  * Confines the web harness's backend calls to the folders a browser page has any business with:
  * whoever reaches the WebSocket must not read /etc/passwd or write a file anywhere on the disk.
- * A workspace file uploaded to be opened is moved into the workspaces folder first, so clearing
- * the uploads never takes a workspace with it.
+ * What must outlive the uploads (they are cleared) is moved out of them first: a workspace file
+ * uploaded to be opened into the workspaces folder, resume files uploaded to be attached into
+ * the resumes folder.
  */
 export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore) {
   return (method: string, input: unknown): PathDecision => {
     const use = pathOfCall(method, input);
     if (!use) return { ok: true, input };
     if (use.access === 'read') {
-      if (isInside(use.path, roots.read)) return { ok: true, input };
+      // Attached resumes are read again at the next sync, long after uploads are cleared: keep them.
+      if (method === 'resumes:attach' && uploads.contains(use.path) && existsSync(use.path)) {
+        return { ok: true, input: { ...(input as object), [use.field]: keepUploadedFolder(uploads, use.path, roots.resumes) } };
+      }
+      if (isInside(use.path, [...roots.read, roots.resumes])) return { ok: true, input };
       return refuse(`In the browser the app reads only files uploaded to it: "${use.path}" is not one. Choose the file again.`);
     }
     if (use.access === 'write') {
@@ -46,6 +53,16 @@ export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore) {
 
 function refuse(message: string): PathDecision {
   return { ok: false, error: { code: 'PATH_NOT_ALLOWED', message } };
+}
+
+/** Moves the upload holding `path` into `folder`; returns where `path` now is. */
+function keepUploadedFolder(uploads: UploadStore, path: string, folder: string): string {
+  const upload = uploads.folderOf(path)!;
+  mkdirSync(folder, { recursive: true });
+  let target = join(folder, basename(upload));
+  for (let n = 2; existsSync(target); n++) target = join(folder, `${basename(upload)}-${n}`);
+  renameSync(upload, target);
+  return join(target, relative(upload, resolve(path)));
 }
 
 /** Moves an uploaded workspace into `folder` under a name no other workspace there has. */

@@ -63,6 +63,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       read: options.pathRoots?.read ?? [uploads.root],
       write: options.pathRoots?.write ?? [exportsDir],
       workspace: options.pathRoots?.workspace ?? [defaultWorkspaceFolder(options.backend.context.dataDir)],
+      resumes: options.pathRoots?.resumes ?? join(options.backend.context.dataDir, 'resumes'),
     },
     uploads,
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { RawWsClient } from '../../support/ws-contract-client';
@@ -179,6 +179,20 @@ describe('the web harness under hostile requests', () => {
       const opened = (await expectOk(c, 'workspace:open', { path })) as { path: string };
       expect(opened.path.startsWith(join(h.dataDir, 'workspaces'))).toBe(true);
       expect(existsSync(path)).toBe(false);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('keeps uploaded resume files out of the uploads once attached, so the next sync still finds them', async () => {
+    const c = await client();
+    try {
+      await expectOk(c, 'workspace:create', { name: 'Resumes' });
+      const file = await upload('A000001.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+      const report = (await expectOk(c, 'resumes:attach', { folder: dirname(file) })) as { folder: string; files: number };
+      expect(report.folder.startsWith(join(h.dataDir, 'resumes'))).toBe(true);
+      expect(report.files).toBe(1);
+      expect(existsSync(file)).toBe(false);
     } finally {
       c.close();
     }
