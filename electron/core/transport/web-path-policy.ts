@@ -25,7 +25,7 @@ export type PathDecision = { ok: true; input: unknown } | { ok: false; error: Co
  * uploaded to be opened into the workspaces folder, resume files uploaded to be attached into
  * the resumes folder.
  */
-export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore) {
+export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore, recentWorkspaces: () => string[] = () => []) {
   return (method: string, input: unknown): PathDecision => {
     const use = pathOfCall(method, input);
     if (!use) return { ok: true, input };
@@ -41,7 +41,9 @@ export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore) {
       if (isInside(use.path, roots.write)) return { ok: true, input };
       return refuse(`In the browser the app writes files only to its exports folder, not to "${use.path}".`);
     }
+    // The recent list holds only workspaces this app (or its CLI, on this machine) already opened.
     if (isInside(use.path, roots.workspace)) return { ok: true, input };
+    if (method === 'workspace:open' && recentWorkspaces().some((r) => resolve(r) === resolve(use.path))) return { ok: true, input };
     if (method === 'workspace:open' && uploads.contains(use.path) && existsSync(use.path)) {
       const adopted = adoptWorkspace(use.path, roots.workspace[0]);
       uploads.discard(use.path);

@@ -66,6 +66,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       resumes: options.pathRoots?.resumes ?? join(options.backend.context.dataDir, 'resumes'),
     },
     uploads,
+    () => options.backend.context.recent.list().map((r) => r.path),
   );
   let port = 0;
   let origin = '';

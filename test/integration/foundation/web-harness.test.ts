@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { Backend } from '../../../electron/core/backend';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -166,6 +167,22 @@ describe('the web harness under hostile requests', () => {
       expect(ws).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
       const folder = await c.call('resumes:attach', { folder: '/etc' });
       expect(folder).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('opens a workspace of the recent list wherever it is, but no other outside the workspaces folder', async () => {
+    // The desktop app, sharing the data folder, made a workspace elsewhere: the browser may reopen it from the list.
+    const elsewhere = join(tempDir('rscw-desktop-'), 'Client.rscw');
+    const desktop = new Backend({ transport: 'in-process', dataDir: h.dataDir, resourcesDir: dirname(dirname(SAMPLE)), jobMode: 'inline' });
+    await desktop.invoke('workspace:create', { path: elsewhere, name: 'Client' });
+    desktop.close();
+    const c = await client();
+    try {
+      await expectOk(c, 'workspace:open', { path: elsewhere });
+      const other = join(dirname(elsewhere), 'Other.rscw');
+      expect(await c.call('workspace:open', { path: other })).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
     } finally {
       c.close();
     }
