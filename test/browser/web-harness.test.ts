@@ -45,6 +45,29 @@ describe('the web harness in Chromium', () => {
     await context.close();
   });
 
+  it('says the client secret is kept for this session only, at 1440×900 and 1024×700', async () => {
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ]) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light' });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await page.getByTestId('new-workspace-name').fill(`Secrets ${width}`);
+      await page.getByTestId('create-workspace').click();
+      await expect.poll(() => page.getByTestId('summary-table').isVisible()).toBe(true);
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-org-urn').fill('urn:li:organization:42');
+      await page.getByTestId('settings-client-id').fill('client');
+      await page.getByTestId('settings-client-secret').fill('shh');
+      await page.getByTestId('settings-save').click();
+      await expect.poll(() => page.getByTestId('secret-stored').textContent()).toContain('Kept for this session');
+      expect(await page.locator('main').textContent()).toContain('kept in memory for this session only');
+      await page.screenshot({ path: screenshotPath(`web-harness-secret-${width}`) });
+      await context.close();
+    }
+  });
+
   it('imports a file and downloads its export for a workspace whose name is not ASCII, at 1440×900', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', acceptDownloads: true });
     const page = await context.newPage();
