@@ -8,7 +8,7 @@ describe('a client secret without a secure store', () => {
     const h = setup();
     h.client.handle('sync:settings', () => ({ ...settingsView({ hasClientSecret: true }), secretSessionOnly: true }));
     const { wrapper } = await mountView(SettingsView, h, '/settings');
-    expect(wrapper.text()).toContain('kept for this session only');
+    expect(wrapper.text()).toContain('kept in memory for this session only');
     expect(wrapper.find('[data-testid="secret-stored"]').text()).toContain('Kept for this session');
   });
 });
