@@ -41,8 +41,8 @@ export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore, recentW
       if (isInside(use.path, roots.write)) return { ok: true, input };
       return refuse(`In the browser the app writes files only to its exports folder, not to "${use.path}".`);
     }
-    // The recent list holds only workspaces this app (or its CLI, on this machine) already opened.
     if (isInside(use.path, roots.workspace)) return { ok: true, input };
+    // The recent list holds only workspaces already opened here or by the desktop app, which share the data folder.
     if (method === 'workspace:open' && recentWorkspaces().some((r) => resolve(r) === resolve(use.path))) return { ok: true, input };
     if (method === 'workspace:open' && uploads.contains(use.path) && existsSync(use.path)) {
       const adopted = adoptWorkspace(use.path, roots.workspace[0]);
