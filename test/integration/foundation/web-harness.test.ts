@@ -90,10 +90,10 @@ describe('the web harness under hostile requests', () => {
   it('answers a bad upgrade request with 400 and stays up', async () => {
     const answer = await rawExchange(
       h.port,
-      `GET /ws?token=%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: ${h.origin}\r\n\r\n`,
     );
-    expect([400, 403]).toContain(statusOf(answer));
+    expect(statusOf(answer)).toBe(400);
     expect(h.alive()).toBe(true);
   });
 
