@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { rendererConfig } from './vite.renderer.config.ts';
+import { DESKTOP_CONTENT_SECURITY_POLICY } from './electron/main/window-options.ts';
+
+/** The desktop build's index.html carries the desktop policy, not the web harness's (inline styles, ws://). */
+const desktopCsp: Plugin = {
+  name: 'rscw-desktop-csp',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${DESKTOP_CONTENT_SECURITY_POLICY}"`),
+};
 
 // Top-level electron/, renderer/ and shared/ are given as explicit entries (not electron-vite's src/ default).
 export default defineConfig({
@@ -31,6 +41,7 @@ export default defineConfig({
   },
   renderer: {
     ...rendererConfig,
+    plugins: [...(rendererConfig.plugins ?? []), desktopCsp],
     root: resolve(import.meta.dirname, 'renderer'),
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -10,6 +10,8 @@ import type { RecentList } from './workspace/recent-list';
 export interface SecretStore {
   get(name: string): string | null;
   set(name: string, value: string | null): void;
+  /** True when secrets live in memory for this session only (no secure store on this system). */
+  readonly sessionOnly?: boolean;
 }
 
 /** What every handler gets besides its validated input. */

@@ -1,48 +1,56 @@
 // The Electron shell: one secure window, the contract bound to IPC, native dialogs and menus. Thin by design:
 // everything the app does lives in electron/core.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Backend } from '../core/backend';
 import { defaultWorkspacePath } from '../core/paths';
+import { defaultWorkspaceFolder } from '../core/handlers/workspace';
 import { bindContract, EVENT_CHANNEL, trustedSenderCheck } from './ipc';
-import { CONTENT_SECURITY_POLICY, secureWindowOptions } from './window-options';
+import { DEV_CONTENT_SECURITY_POLICY, secureWindowOptions } from './window-options';
 import { menuTemplate } from './menu';
 import { safeStorageSecrets } from './secrets';
+import { PathGrants } from './path-grants';
+import { bindDialogs } from './dialogs';
+import { externalLinkHandler } from './external-links';
+import { denyAllPermissions } from './session-policy';
+import { APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileResponse, isAppUrl as isAppFileUrl } from './app-protocol';
 
 app.setName('RSC Workbench');
 if (!app.requestSingleInstanceLock()) app.quit();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let win: BrowserWindow | null = null;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-const isAppUrl = (url: string) =>
-  rendererUrl ? url.startsWith(rendererUrl) : url.startsWith(pathToFileURL(rendererFile).href);
+const rendererDir = join(import.meta.dirname, '../renderer');
+const isAppUrl = (url: string) => (rendererUrl ? url.startsWith(rendererUrl) : isAppFileUrl(url));
+const grants = new PathGrants();
 
 function createWindow(backend: Backend) {
-  win = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  win = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
+  const contentsId = win.webContents.id;
   win.once('ready-to-show', () => win?.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  win.webContents.setWindowOpenHandler(externalLinkHandler((url) => shell.openExternal(url)));
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url)) e.preventDefault();
   });
   const unsubscribe = backend.subscribe((name, payload) => win?.webContents.send(EVENT_CHANNEL, name, payload));
   win.on('closed', () => {
     unsubscribe();
+    grants.forget(contentsId);
     win = null;
   });
-  if (rendererUrl) void win.loadURL(rendererUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(rendererUrl ?? APP_ENTRY);
 }
 
 void app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  if (rendererUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] } });
+    });
+  }
+  // The app's own files carry the desktop CSP in their responses (see app-protocol).
+  protocol.handle(APP_SCHEME, (request) => appFileResponse(rendererDir, request.url));
+  denyAllPermissions(session.defaultSession);
 
   const dataDir = app.getPath('userData');
   const backend = new Backend({
@@ -54,31 +62,9 @@ void app.whenReady().then(() => {
     workspacePath: defaultWorkspacePath(dataDir),
   });
   const trusted = trustedSenderCheck(() => win?.webContents ?? null, isAppUrl);
-  bindContract(ipcMain, backend, trusted);
-
-  ipcMain.handle('rscw:dialog:openFiles', async (e, o: { title: string; extensions: string[]; multiple: boolean }) => {
-    if (!trusted(e) || !win) return [];
-    const r = await dialog.showOpenDialog(win, {
-      title: o.title,
-      properties: o.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      filters: [{ name: o.extensions.join(', '), extensions: o.extensions }],
-    });
-    return r.canceled ? [] : r.filePaths;
-  });
-  ipcMain.handle('rscw:dialog:openFolder', async (e, o: { title: string }) => {
-    if (!trusted(e) || !win) return null;
-    const r = await dialog.showOpenDialog(win, { title: o.title, properties: ['openDirectory'] });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
-  });
-  ipcMain.handle('rscw:dialog:saveFile', async (e, o: { title: string; defaultName: string; extensions: string[] }) => {
-    if (!trusted(e) || !win) return null;
-    const r = await dialog.showSaveDialog(win, {
-      title: o.title,
-      defaultPath: o.defaultName,
-      filters: [{ name: o.extensions.join(', '), extensions: o.extensions }],
-    });
-    return r.canceled ? null : (r.filePath ?? null);
-  });
+  const places = { folder: defaultWorkspaceFolder(dataDir), recent: () => backend.context.recent.list().map((r) => r.path) };
+  bindContract(ipcMain, backend, trusted, (e, method, input) => grants.check(e.sender.id, method, input, places));
+  bindDialogs({ ipcMain, dialog, window: () => win, trusted, grants });
   ipcMain.handle('rscw:showInFolder', (e, path: string) => {
     if (trusted(e) && typeof path === 'string') shell.showItemInFolder(path);
   });

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { METHOD_NAMES } from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/define';
 import type { Backend, CallResult } from '../core/backend';
 
 export const EVENT_CHANNEL = 'rscw:event';
@@ -18,12 +19,16 @@ export function bindContract(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   backend: Pick<Backend, 'call'>,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  /** Refuses a call whose input the sender may not pass (a path it was never given); null lets it through. */
+  refuseInput: (event: IpcMainInvokeEvent, method: string, input: unknown) => ContractError | null = () => null,
 ): () => void {
   for (const name of METHOD_NAMES) {
     ipcMain.handle(channelOf(name), async (event, input: unknown): Promise<CallResult<unknown>> => {
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'This window may not call the backend.' } };
       }
+      const refused = refuseInput(event, name, input);
+      if (refused) return { ok: false, error: refused };
       return backend.call(name, input);
     });
   }

@@ -22,5 +22,10 @@ contextBridge.exposeInMainWorld('rscw', {
   openFolder: (o: { title: string }) => ipcRenderer.invoke('rscw:dialog:openFolder', o),
   saveFile: (o: { title: string; defaultName: string; extensions: string[] }) => ipcRenderer.invoke('rscw:dialog:saveFile', o),
   showInFolder: (path: string) => ipcRenderer.invoke('rscw:showInFolder', path),
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // The main process lets this window use a dropped file's path only once told of it here.
+  pathForFile: async (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    if (path) await ipcRenderer.invoke('rscw:dropped', path);
+    return path;
+  },
 });

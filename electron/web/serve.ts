@@ -1,7 +1,7 @@
 // `npm run web`: the app in a browser, same backend, over a token-guarded WebSocket on 127.0.0.1.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Backend } from '../core/backend';
+import { Backend, memorySecrets } from '../core/backend';
 import { defaultDataDir, defaultWorkspacePath } from '../core/paths';
 import { startWebServer } from '../core/transport/ws-server';
 
@@ -12,6 +12,8 @@ const backend = new Backend({
   dataDir,
   resourcesDir: join(root, 'resources'),
   jobMode: 'worker',
+  // The web harness keeps the client secret in this process only; the Settings page says so.
+  secrets: { ...memorySecrets(), sessionOnly: true },
   workspacePath: process.env.RSCW_NO_DEFAULT_WORKSPACE ? undefined : defaultWorkspacePath(dataDir),
 });
 const server = await startWebServer({

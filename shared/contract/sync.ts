@@ -45,6 +45,8 @@ export interface SyncSettings {
 export interface SyncSettingsView extends SyncSettings {
   /** Whether a client secret is stored (in the app's secret store, never the workspace). */
   hasClientSecret: boolean;
+  /** True when this system has no secure secret store: the secret is kept for this session only. */
+  secretSessionOnly?: boolean;
 }
 
 export interface CategorySyncCounts {

@@ -18,7 +18,9 @@ describe('attaching resumes in Chromium', () => {
     const db = openWorkspaceDb(join(dataDir, 'workspaces', 'Default.rscw'));
     seedApplications(db, 6);
     db.close();
-    folder = join(tempDir(), 'resumes');
+    app = await startApp({ RSCW_DATA_DIR: dataDir });
+    // The web harness reads only what was uploaded to it: the files sit in its uploads folder, as uploads do.
+    folder = join(dataDir, 'uploads', 'resume-files');
     // Four real PDFs named after applications, one picture renamed to .pdf, one file for no application.
     writeFiles(folder, {
       'A000000.pdf': pdf('zero'),
@@ -28,7 +30,6 @@ describe('attaching resumes in Chromium', () => {
       'A000004.pdf': PNG,
       'notes.txt': 'not a resume of anyone here',
     });
-    app = await startApp({ RSCW_DATA_DIR: dataDir });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -9,7 +9,11 @@ import { getExchange, listExchanges } from '../syncing/exchange-log';
 import type { SyncJobInput } from '../syncing/sync-job';
 
 function settingsView(ctx: BackendContext): SyncSettingsView {
-  return { ...readSyncSettings(ctx.workspace().db), hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null };
+  return {
+    ...readSyncSettings(ctx.workspace().db),
+    hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null,
+    ...(ctx.secrets.sessionOnly ? { secretSessionOnly: true } : {}),
+  };
 }
 
 /** Run input for the job: the CLI passes credentials; the app's come from settings + the secret store. */

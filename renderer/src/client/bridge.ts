@@ -9,7 +9,8 @@ export interface PreloadBridge {
   openFolder(options: { title: string }): Promise<string | null>;
   saveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
   showInFolder(path: string): Promise<void>;
-  pathForFile(file: File): string;
+  /** The dropped file's path, once the main process has let this window use it. */
+  pathForFile(file: File): Promise<string>;
   onMenu(listener: (command: string, arg?: string) => void): () => void;
 }
 

@@ -21,7 +21,7 @@ export function electronPlatform(bridge: PreloadBridge): Platform {
   return {
     kind: 'electron',
     pickFiles: (o) => bridge.openFiles({ title: o.title, extensions: o.extensions, multiple: o.multiple ?? false }),
-    pathsForFiles: async (files) => files.map((f) => bridge.pathForFile(f)),
+    pathsForFiles: (files) => Promise.all(files.map((f) => bridge.pathForFile(f))),
     chooseSavePath: (o) => bridge.saveFile(o),
     reveal: (path) => bridge.showInFolder(path),
     pickFolder: (o) => bridge.openFolder(o),

@@ -4,7 +4,7 @@ import type { ContractClient, EventName, Input, MethodName, Output, Payload } fr
 type Reply = { id: string | number | null; ok: true; result: unknown } | { id: string | number | null; ok: false; error: ContractError };
 type Pending = { resolve(v: unknown): void; reject(e: unknown): void };
 
-/** The contract over the `npm run web` WebSocket bridge; the token comes from the page's URL. */
+/** The contract over the `npm run web` WebSocket bridge; the token comes from the address it was opened at (see web-token). */
 export class WebSocketClient implements ContractClient {
   private socket: WebSocket | null = null;
   private ready: Promise<WebSocket> | null = null;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { HELPER_BUSY, type HelperMessage, type HelperTaskMessage, type HelperThr
 import { openSeeded } from '../records/support/open-seeded';
 import type { ImportJobInput } from '../../../electron/core/importing/import-job';
 import type { ImportSummary } from '../../../shared/contract/import';
+import { DESKTOP_CONTENT_SECURITY_POLICY } from '../../../electron/main/window-options';
 import { JOB_HEADERS, jobRow, testWorkspace, writeSheets } from '../importing/support';
 
 // The app as electron-vite builds it: the bundles the real app loads, not the sources the other
@@ -100,5 +102,11 @@ describe('the built app', () => {
     } finally {
       await helper.terminate();
     }
+  });
+
+  it('gives its renderer the desktop CSP, not the web harness\'s (no inline styles, no ws://)', () => {
+    const html = readFileSync(join(root, 'out', 'renderer', 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(csp).toBe(DESKTOP_CONTENT_SECURITY_POLICY);
   });
 });

@@ -24,7 +24,13 @@ function backendIn(dir: string, transport: 'websocket' | 'in-process') {
 async function serve(backend: Backend, dir: string): Promise<{ server: RunningWebServer; client: RawWsClient }> {
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir, { recursive: true });
-  const server = await startWebServer({ backend, staticDir, uploadDir: join(dir, 'uploads') });
+  // The scenario reads the bundled sample and writes beside its workspaces: let it, as the desktop app would.
+  const server = await startWebServer({
+    backend,
+    staticDir,
+    uploadDir: join(dir, 'uploads'),
+    pathRoots: { read: [dir, RESOURCES], write: [dir], workspace: [dir] },
+  });
   cleanups.push(() => server.close());
   const origin = `http://127.0.0.1:${server.port}`;
   const client = await RawWsClient.connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, origin);
