@@ -143,7 +143,7 @@ export const reconcileMethods = {
     z.object({ limit: z.number().int().min(1).max(1000).optional(), offset: z.number().int().min(0).optional() }).strict(),
   ),
   /** What an erase would delete: sends nothing. A job. */
-  'erase:plan': method<EraseSummary>()(z.object(selection).strict()),
+  'erase:plan': method<EraseSummary>()(z.object({ ...selection, settings: runOverrides.settings }).strict()),
   /** Deletes at LinkedIn. `confirm` must be true: the UI asks first. A job. */
   'erase:start': method<EraseSummary>()(z.object({ ...selection, ...runOverrides, confirm: z.literal(true) }).strict()),
   'erase:mark': method<{ marked: number }>()(marking),

@@ -28,7 +28,7 @@ export const reconcileHandlers = defineHandlers(reconcileMethods, {
   'reconcile:unmatched': (input, ctx) => unmatchedCandidates(ctx.workspace().db, input),
   'reconcile:drift': (input, ctx) => driftList(ctx.workspace().db, input),
   'erase:plan': (input, ctx) =>
-    ctx.jobs.run<EraseSummary>('erase', { ...input, dryRun: true, credentials: null }, {
+    ctx.jobs.run<EraseSummary>('erase', { ...withCredentials(input, ctx), dryRun: true, credentials: null }, {
       title: 'Planning the erase (dry run)',
       workspacePath: ctx.workspace().path,
     }),

@@ -87,6 +87,7 @@ export async function runErase(db: Db, options: EraseOptions = {}): Promise<Eras
       const keys = named.filter((i) => i.target.record.category === category).map((i) => i.target.record.key);
       if (keys.length > 0) markForErasure(db, category, keys, runtime.now());
     }
+    if (requests.length === 0) return summary;
     connection = connectToLinkedIn(db, options);
     const total = items.length;
     let done = 0;
