@@ -75,7 +75,7 @@ export async function runErase(db: Db, options: EraseOptions = {}): Promise<Eras
       for (const r of requests) {
         for (const item of r.items) {
           summary.records.push(recordOf(item.target.record, item.target.reason, 'planned'));
-          for (const s of item.folded) summary.records.push(recordOf(s, item.target.reason, 'planned', 'deleted with its application'));
+          for (const s of item.folded) summary.records.push(recordOf(s, item.target.reason, 'planned', 'Deleted with its application'));
         }
       }
       return summary;
@@ -219,7 +219,7 @@ async function send(connection: LinkedInConnection, request: Request, writer: Er
       if (o.status === 'deleted') summary.deleted++;
       else summary.notFound++;
       for (const s of o.item.folded) {
-        summary.records.push(recordOf(s, reason, 'deleted', 'deleted with its application'));
+        summary.records.push(recordOf(s, reason, 'deleted', 'Deleted with its application'));
         summary.deleted++;
       }
     }
