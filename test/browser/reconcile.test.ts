@@ -93,4 +93,15 @@ describe('reconciling with LinkedIn in Chromium', () => {
     expect(fake.state.applications.has('A-4')).toBe(false);
     expect(await page.getByTestId('erase-missing').textContent()).toContain('0 missing');
   });
+
+  it('filters the records grid by the "LinkedIn match" facet', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.url}#/records?category=candidates`);
+    await expect.poll(() => page.getByTestId('facet-match').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('facet-match-erased').textContent()).toContain('2');
+    await page.getByTestId('facet-match-unmatched').click();
+    await expect.poll(() => page.getByTestId('facet-match-unmatched').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.url()).toContain('match=unmatched');
+    await page.screenshot({ path: screenshotPath('records-match-facet') });
+  });
 });

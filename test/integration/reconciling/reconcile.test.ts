@@ -3,6 +3,9 @@ import { runReconcile, type ReconcileOptions } from '../../../electron/core/reco
 import { reconcileOverview, driftList, unmatchedCandidates } from '../../../electron/core/reconciling/overview';
 import { ORG, FAST_TIMING, candidate, harness, insertRecords, type Harness } from '../syncing/helpers';
 import type { FakeLinkedInOptions } from '../../support/fake-linkedin/server';
+import { fetchFacets } from '../../../electron/core/records/facets';
+import { windowIds } from '../../../electron/core/records/window';
+import { runErase } from '../../../electron/core/reconciling/erase-run';
 
 let h: Harness;
 afterEach(async () => h.close());
@@ -161,5 +164,31 @@ describe('reconcile', () => {
     const overview = reconcileOverview(h.db);
     expect(overview.imports.find((i) => i.fileId === file)).toMatchObject({ name: 'x.csv', synced: 2, checked: 2, matched: 2 });
     expect(overview.imports.find((i) => i.fileId === null)).toMatchObject({ synced: 2, checked: 0 });
+  });
+
+  it('gives the grid a "LinkedIn match" facet that counts and filters by what LinkedIn answered', async () => {
+    await synced(6, [1, 4]);
+    insertRecords(h.db, 'candidates', [candidate(50)]);
+    h.fake.state.candidates.delete('C000005');
+    expect(fetchFacets(h.db, { category: 'candidates' }).match).toEqual({ matched: 0, unmatched: 0, notFound: 0, unread: 7, erased: 0 });
+    await reconcile();
+    await runErase(h.db, {
+      records: [{ category: 'candidates', key: 'C000003' }],
+      credentials: { clientId: h.fake.clientId, clientSecret: h.fake.clientSecret },
+      settings: { organizationUrn: ORG, apiBaseUrl: h.fake.url, oauthBaseUrl: h.fake.url },
+      timing: FAST_TIMING,
+    });
+    expect(fetchFacets(h.db, { category: 'candidates' }).match).toEqual({ matched: 2, unmatched: 2, notFound: 1, unread: 1, erased: 1 });
+    const keys = (match: 'matched' | 'unmatched' | 'notFound' | 'unread' | 'erased') => {
+      const ids = windowIds(h.db, { category: 'candidates', match }, undefined, 100, 0);
+      return h.db.prepare('SELECT key FROM records WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').pluck().all(JSON.stringify(ids));
+    };
+    expect(keys('matched')).toEqual(['C000000', 'C000002']);
+    expect(keys('unmatched')).toEqual(['C000001', 'C000004']);
+    expect(keys('notFound')).toEqual(['C000005']);
+    expect(keys('unread')).toEqual(['C000050']);
+    expect(keys('erased')).toEqual(['C000003']);
+    // Each facet counts the view without its own criterion.
+    expect(fetchFacets(h.db, { category: 'candidates', match: 'matched' }).match?.unmatched).toBe(2);
   });
 });
