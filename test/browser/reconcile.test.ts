@@ -94,6 +94,23 @@ describe('reconciling with LinkedIn in Chromium', () => {
     expect(await page.getByTestId('erase-missing').textContent()).toContain('0 missing');
   });
 
+  it('marks a record for erasure, which the next preview lists; cancelling deletes nothing', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('erase-mark').locator('summary').click();
+    await page.getByTestId('mark-keys').fill('C-6\nNOPE');
+    await page.getByTestId('mark-submit').click();
+    await expect.poll(() => page.getByTestId('erase-panel').textContent(), { timeout: 10_000 }).toContain('1 marked for erasure');
+    await page.screenshot({ path: screenshotPath('erase-mark') });
+    const deletesBefore = fake.requests.filter((r) => r.effectiveMethod === 'DELETE').length;
+    await page.getByTestId('erase-review').click();
+    await expect.poll(() => page.getByTestId('erase-dialog').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('erase-preview').locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Marked for erasure')]);
+    await page.getByTestId('erase-cancel').click();
+    await expect.poll(() => page.getByTestId('erase-dialog').count()).toBe(0);
+    expect(fake.requests.filter((r) => r.effectiveMethod === 'DELETE').length).toBe(deletesBefore);
+    expect(fake.state.candidates.has('C-6')).toBe(true);
+  });
+
   it('filters the records grid by the "LinkedIn match" facet', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${app.url}#/records?category=candidates`);

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DriftRow, EraseSummary, ReconcileOverview, ReconcileSummary, UnmatchedRow } from '../../../shared/contract/reconcile';
+import type { DriftRow, EraseCategory, EraseSummary, ReconcileOverview, ReconcileSummary, UnmatchedRow } from '../../../shared/contract/reconcile';
 import { client } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
@@ -97,7 +97,27 @@ export const useReconcileStore = defineStore('reconcile', () => {
       await refresh();
     });
 
+  /** Keys typed or pasted one per line (or separated by commas). */
+  function keysOf(text: string): string[] {
+    return [...new Set(text.split(/[\n,;\t]+/).map((k) => k.trim()).filter(Boolean))];
+  }
+
+  const mark = (category: EraseCategory, text: string, withdraw = false) =>
+    guard('load', async () => {
+      const keys = keysOf(text);
+      if (keys.length === 0) return;
+      if (withdraw) {
+        const r = await client().call('erase:unmark', { category, keys });
+        useAppStore().notify(`${r.unmarked.toLocaleString()} of ${keys.length.toLocaleString()} records no longer marked for erasure.`);
+      } else {
+        const r = await client().call('erase:mark', { category, keys });
+        useAppStore().notify(`${r.marked.toLocaleString()} of ${keys.length.toLocaleString()} records marked for erasure.`);
+      }
+      await refresh();
+    });
+
   return {
+    mark,
     overview, unmatched, unmatchedOffset, drift, fileId, lastRead, erasePlan, eraseResult, busy, error, PAGE,
     load, pageUnmatched, choose, read, planErase, cancelErase, confirmErase,
   };
