@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReconcile, type ReconcileOptions } from '../../../electron/core/reconciling/reconcile-run';
 import { reconcileOverview, driftList, unmatchedCandidates } from '../../../electron/core/reconciling/overview';
-import { ORG, FAST_TIMING, candidate, harness, insertRecords, type Harness } from '../syncing/helpers';
+import { ORG, FAST_TIMING, candidate, harness, insertRecords, setValues, type Harness } from '../syncing/helpers';
 import type { FakeLinkedInOptions } from '../../support/fake-linkedin/server';
 import { fetchFacets } from '../../../electron/core/records/facets';
 import { windowIds } from '../../../electron/core/records/window';
@@ -126,6 +126,21 @@ describe('reconcile', () => {
       { field: 'externalProfileUrl', sent: 'https://ats.example.com/candidates/C000002' },
       { field: 'firstName', sent: 'First2', linkedin: 'Changed' },
     ]);
+  });
+
+  it('compares with what was sent, not with values edited since: the logged request tells, while the log keeps it', async () => {
+    await synced(3);
+    setValues(h.db, 'candidates', 'C000001', { firstName: 'Edited after the sync' });
+    setValues(h.db, 'candidates', 'C000002', { firstName: 'Edited too' });
+    h.fake.state.candidates.get('C000002')!.entity.lastName = 'Otherwise';
+    const summary = await reconcile();
+    expect(summary.drifted).toBe(1);
+    expect(driftList(h.db, {}).rows).toEqual([
+      { key: 'C000002', fields: [{ field: 'lastName', sent: 'Last2', linkedin: 'Otherwise' }], readAt: summary.readAt },
+    ]);
+    // Once the log no longer holds the request, what was sent is unknown: no difference is claimed.
+    h.db.prepare("DELETE FROM exchanges WHERE kind = 'batch'").run();
+    expect((await reconcile()).drifted).toBe(0);
   });
 
   it('uses the sync retries and token: a 503 then a 401 are retried, and the read goes through', async () => {
