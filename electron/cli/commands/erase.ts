@@ -26,12 +26,16 @@ function categoriesOf(value: unknown): EraseCategory[] | undefined {
   return items as EraseCategory[];
 }
 
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function describe(s: EraseSummary): string {
   const lines: string[] = [];
-  if (s.dryRun) lines.push(`Dry run: ${s.records.length} records would be deleted at LinkedIn in ${s.requests} requests. Nothing was sent.`);
+  if (s.dryRun) lines.push(`Dry run: ${plural(s.records.length, 'record')} would be deleted at LinkedIn in ${plural(s.requests, 'request')}. Nothing was sent.`);
   else {
     lines.push(
-      `${s.deleted} deleted at LinkedIn, ${s.failed} refused${s.notFound ? `, ${s.notFound} LinkedIn did not hold` : ''} (${s.requests} requests). ` +
+      `${s.deleted} deleted at LinkedIn, ${s.failed} refused${s.notFound ? `, ${s.notFound} LinkedIn did not hold` : ''} (${plural(s.requests, 'request')}). ` +
         'Deleted records stay in the workspace, marked "erased at LinkedIn".',
     );
   }
@@ -71,7 +75,7 @@ export const eraseCommand: CliCommand = {
       io.print(eraseJson(plan), () => describe(plan));
       if (plan.status !== 'finished') throw new Error(plan.failure?.message ?? 'The erase could not be planned.');
       if (dryRun) return 0;
-      io.warn(`Not erased: this deletes ${plan.records.length} records at LinkedIn and cannot be undone. Run again with --yes to do it.`);
+      io.warn(`Not erased: this deletes ${plural(plan.records.length, 'record')} at LinkedIn and cannot be undone. Run again with --yes to do it.`);
       return 1;
     }
     const stop = backend.subscribe((name, payload) => {

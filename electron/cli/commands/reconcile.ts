@@ -16,7 +16,7 @@ function percent(part: number, whole: number): string {
 function describe(s: ReconcileSummary): string {
   const c = s.candidates;
   const lines = [
-    `${c.checked} of ${c.synced} synced candidates read back from LinkedIn (${s.requests} requests): ` +
+    `${c.checked} of ${c.synced} synced candidates read back from LinkedIn (${s.requests} request${s.requests === 1 ? '' : 's'}): ` +
       `${c.matched} matched (${percent(c.matched, c.checked)}), ${c.unmatched} unmatched, ${c.notFound} not found.`,
   ];
   const unmatched = s.records.filter((r) => r.status !== 'matched');
