@@ -128,7 +128,16 @@ const marking = z.object({ category: z.enum(ERASE_CATEGORIES), keys: z.array(z.s
 
 export const reconcileMethods = {
   /** Reads every synced candidate (or those of one import) back from LinkedIn. A job. */
-  'reconcile:start': method<ReconcileSummary>()(z.object({ fileId: z.number().int().positive().optional(), ...runOverrides }).strict()),
+  'reconcile:start': method<ReconcileSummary>()(
+    z
+      .object({
+        fileId: z.number().int().positive().optional(),
+        /** false: `records` comes back empty (the counts and the stored matches are what a screen needs). */
+        listRecords: z.boolean().optional(),
+        ...runOverrides,
+      })
+      .strict(),
+  ),
   'reconcile:overview': method<ReconcileOverview>()(z.object({}).strict()),
   'reconcile:unmatched': method<{ total: number; rows: UnmatchedRow[] }>()(
     z

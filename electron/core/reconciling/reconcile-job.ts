@@ -15,6 +15,7 @@ export interface LinkedInJobInput {
 
 export interface ReconcileJobInput extends LinkedInJobInput {
   fileId?: number;
+  listRecords?: boolean;
 }
 
 export interface EraseJobInput extends LinkedInJobInput, EraseSelection {

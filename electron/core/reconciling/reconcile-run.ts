@@ -13,6 +13,8 @@ import { PayloadBuilder, SentPayloads, countSyncedCandidates, syncedCandidatePag
 export interface ReconcileOptions extends LinkedInRunOptions {
   /** Only the candidates of this import (source_files.id). */
   fileId?: number;
+  /** false: leave `records` empty (the app shows the stored matches; a list of 100,000 would only cross the bridge). */
+  listRecords?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -61,7 +63,7 @@ export async function runReconcile(db: Db, options: ReconcileOptions = {}): Prom
         counts.checked++;
         if (a.unrecognized !== null) summary.unrecognized++;
         if (a.drift !== null) summary.drifted++;
-        summary.records.push({ category: 'candidates', key: a.record.key, status: a.status, members: a.members, manualMatchedMember: a.manual });
+        if (options.listRecords !== false) summary.records.push({ category: 'candidates', key: a.record.key, status: a.status, members: a.members, manualMatchedMember: a.manual });
       }
       for (const e of store.errors.splice(0)) if (summary.errors.length < MAX_LISTED_ERRORS) summary.errors.push(e);
       options.onProgress?.(counts.checked, counts.synced);

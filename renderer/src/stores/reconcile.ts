@@ -65,7 +65,7 @@ export const useReconcileStore = defineStore('reconcile', () => {
 
   const read = () =>
     guard('read', async () => {
-      const summary = await client().call('reconcile:start', fileId.value === null ? {} : { fileId: fileId.value });
+      const summary = await client().call('reconcile:start', { listRecords: false, ...(fileId.value === null ? {} : { fileId: fileId.value }) });
       lastRead.value = summary;
       if (summary.status === 'failed' && summary.failure) error.value = `${summary.failure.message} ${summary.failure.hint}`;
       else {
