@@ -97,6 +97,22 @@ describe('erase', () => {
     expect(h.fake.state.candidates.has('C000001')).toBe(true);
   });
 
+  it("deletes a stage alone under its application's key, and a stage of an application LinkedIn lacks as not found", async () => {
+    await synced();
+    flagMissing('stages', ['A000000/S1', 'A000001/S0']);
+    h.fake.state.applications.delete('A000001');
+    const summary = await erase({ missing: true, categories: ['stages'] });
+    expect(summary).toMatchObject({ status: 'finished', requests: 2, deleted: 1, notFound: 1, failed: 0 });
+    const deletes = h.fake.requests.filter((r) => r.effectiveMethod === 'DELETE');
+    expect(deletes.map((r) => [r.resource, r.path, r.keys, r.status])).toEqual([
+      ['stages', '/v2/atsApplications/(atsJobApplicationId:A000000,dataProvider:ATS,integrationContext:urn%3Ali%3Aorganization%3A2414183)/stages', ['A000000/S1'], 200],
+      ['stages', '/v2/atsApplications/(atsJobApplicationId:A000001,dataProvider:ATS,integrationContext:urn%3Ali%3Aorganization%3A2414183)/stages', ['A000001/S0'], 404],
+    ]);
+    // (The test took A000001 from the fake's map directly, so its stage is left there, unreachable.)
+    expect([...h.fake.state.stages.keys()]).toEqual(['A000000/S0', 'A000001/S0']);
+    expect(erasures().map((e) => [e.key, e.status])).toEqual([['A000000/S1', 'erased'], ['A000001/S0', 'erased']]);
+  });
+
   it('erases records the consultant names, tunnelling a long DELETE as a POST with X-HTTP-Method-Override', async () => {
     await synced({}, 60);
     const keys = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(6, '0')}`);
