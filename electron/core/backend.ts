@@ -14,6 +14,7 @@ import { recordsHandlers } from './handlers/records';
 import { syncHandlers } from './handlers/sync';
 import { exportHandlers } from './handlers/export';
 import { resumesHandlers } from './handlers/resumes';
+import { reconcileHandlers } from './handlers/reconcile';
 
 // `satisfies` makes a missing or mistyped handler a compile error: the contract is implemented whole.
 const handlers = {
@@ -25,6 +26,7 @@ const handlers = {
   ...syncHandlers,
   ...exportHandlers,
   ...resumesHandlers,
+  ...reconcileHandlers,
 } satisfies DomainHandlers<Methods>;
 
 export type CallResult<T> = { ok: true; result: T } | { ok: false; error: ContractError };

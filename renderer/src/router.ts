@@ -5,6 +5,7 @@ import ResumesView from './views/ResumesView.vue';
 import RecordsView from './views/RecordsView.vue';
 import DashboardView from './views/DashboardView.vue';
 import SyncView from './views/SyncView.vue';
+import ReconcileView from './views/ReconcileView.vue';
 import LogView from './views/LogView.vue';
 import ExportView from './views/ExportView.vue';
 import RulesView from './views/RulesView.vue';
@@ -16,13 +17,14 @@ export interface NavItem {
   icon: string;
 }
 
-// The navigation, in order; Ctrl/Cmd+1…9 jump to these.
+// The navigation, in order; Ctrl/Cmd+1…9 jump to the first nine.
 export const NAV: NavItem[] = [
   { path: '/', label: 'Workspace', icon: '⌂' },
   { path: '/dashboard', label: 'Dashboard', icon: '◔' },
   { path: '/import', label: 'Import', icon: '⤓' },
   { path: '/records', label: 'Records', icon: '▦' },
   { path: '/sync', label: 'Sync', icon: '⇅' },
+  { path: '/reconcile', label: 'Reconcile', icon: '⇄' },
   { path: '/log', label: 'Log', icon: '≡' },
   { path: '/export', label: 'Export', icon: '⤒' },
   { path: '/rules', label: 'Rules', icon: '§' },
@@ -37,6 +39,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/resumes', component: ResumesView },
   { path: '/records', component: RecordsView },
   { path: '/sync', component: SyncView },
+  { path: '/reconcile', component: ReconcileView },
   { path: '/log', component: LogView },
   { path: '/export', component: ExportView },
   { path: '/rules', component: RulesView },

@@ -9,6 +9,7 @@ import { recordsEvents, recordsMethods } from './records';
 import { syncEvents, syncMethods } from './sync';
 import { exportEvents, exportMethods } from './export';
 import { resumesEvents, resumesMethods } from './resumes';
+import { reconcileEvents, reconcileMethods } from './reconcile';
 
 export const methods = {
   ...workspaceMethods,
@@ -19,6 +20,7 @@ export const methods = {
   ...syncMethods,
   ...exportMethods,
   ...resumesMethods,
+  ...reconcileMethods,
 } satisfies AnyMethods;
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...syncEvents,
   ...exportEvents,
   ...resumesEvents,
+  ...reconcileEvents,
 } satisfies AnyEvents;
 
 export type Methods = typeof methods;

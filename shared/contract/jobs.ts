@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { event, method } from './define';
 import type { ContractError } from './define';
 
-export const JOB_KINDS = ['import', 'check', 'export', 'sync', 'bulk-edit', 'resumes'] as const;
+export const JOB_KINDS = ['import', 'check', 'export', 'sync', 'bulk-edit', 'resumes', 'reconcile', 'erase'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobProgress {

@@ -19,6 +19,13 @@ export type GridRecordStatus = (typeof GRID_RECORD_STATUSES)[number];
 export const GRID_SYNC_STATUSES = ['succeeded', 'failed', 'pending', 'none'] as const;
 export type GridSyncStatus = (typeof GRID_SYNC_STATUSES)[number];
 
+/**
+ * What LinkedIn answered when synced records were read back (electron/core/reconciling):
+ * 'unread' for records never read (or never synced); 'erased': deleted at LinkedIn, kept here.
+ */
+export const GRID_MATCH_STATUSES = ['matched', 'unmatched', 'notFound', 'unread', 'erased'] as const;
+export type GridMatchStatus = (typeof GRID_MATCH_STATUSES)[number];
+
 const oneOrMany = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.enum(values), z.array(z.enum(values)).min(1)]);
 
@@ -33,6 +40,8 @@ export const gridFilterSchema = z
     category: z.enum(CATEGORIES),
     status: oneOrMany(GRID_RECORD_STATUSES).optional(),
     syncStatus: oneOrMany(GRID_SYNC_STATUSES).optional(),
+    /** The "LinkedIn match" facet. */
+    match: oneOrMany(GRID_MATCH_STATUSES).optional(),
     /** Records with at least one issue of this rule id. */
     rule: z.string().min(1).optional(),
     /** Records with at least one issue on this field. */
@@ -153,6 +162,8 @@ export interface GridFacets {
   /** Each facet counts the records matching the filter without that facet's own criterion. */
   statuses: Record<GridRecordStatus, number>;
   sync: Record<GridSyncStatus, number>;
+  /** The "LinkedIn match" facet. */
+  match?: Record<GridMatchStatus, number>;
   rules: RuleFacet[];
   fields: FieldFacet[];
   /** Only short-valued fields (few distinct, short values). */

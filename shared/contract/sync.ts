@@ -150,7 +150,7 @@ export interface ExchangeSummary {
   id: number;
   runId: number | null;
   at: number;
-  kind: 'token' | 'batch' | 'poll' | 'upload' | null;
+  kind: 'token' | 'batch' | 'poll' | 'upload' | 'read' | 'delete' | null;
   category: Category | null;
   method: string;
   url: string;
@@ -194,7 +194,7 @@ const runOptions = {
  * Credentials and setting overrides for one run, used by the CLI (options or the environment).
  * The app stores the secret with 'sync:saveSettings' instead and passes nothing here.
  */
-const runOverrides = {
+export const runOverrides = {
   credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) }).strict().optional(),
   settings: z
     .object({

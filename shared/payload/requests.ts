@@ -1,8 +1,8 @@
 import type { BuiltPayload } from './elements';
 import { RESTLI_PROTOCOL_VERSION, encodeRestliPrimitive, idsQuery } from './restli-keys';
 
-export type RestliMethod = 'batch_create' | 'batch_update' | 'batch_get';
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type RestliMethod = 'batch_create' | 'batch_update' | 'batch_get' | 'batch_delete';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One logical Rest.li call, before the decision whether its query string must be tunnelled. */
 export interface RestliRequest {

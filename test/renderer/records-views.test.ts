@@ -94,7 +94,8 @@ describe('the Records screen', () => {
 
   it('lists the dashboard right after the workspace in the navigation', () => {
     expect(NAV.slice(0, 2).map((n) => n.label)).toEqual(['Workspace', 'Dashboard']);
-    expect(NAV.length).toBeLessThanOrEqual(9);
+    // Ctrl/Cmd+1…9 reach the first nine: the workspace, the dashboard and the daily screens.
+    expect(NAV.slice(0, 9).map((n) => n.label)).toContain('Records');
   });
 });
 

@@ -12,5 +12,7 @@ import { undoCommand, redoCommand } from './undo';
 import { historyCommand } from './history';
 import { checkCommand } from './check';
 import { resumesAttachCommand } from './resumes';
+import { reconcileCommand } from './reconcile';
+import { eraseCommand } from './erase';
 
-export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand, checkCommand, resumesAttachCommand];
+export const COMMANDS: CliCommand[] = [infoCommand, importCommand, exportCommand, syncCommand, logCommand, editCommand, fixCommand, excludeCommand, undoCommand, redoCommand, historyCommand, checkCommand, resumesAttachCommand, reconcileCommand, eraseCommand];

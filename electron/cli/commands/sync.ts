@@ -83,7 +83,7 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
   return lines.join('\n');
 }
 
-async function credentialsFrom(values: Record<string, unknown>, io: CliIo) {
+export async function credentialsFrom(values: Record<string, unknown>, io: CliIo) {
   const env = process.env;
   const clientSecret = text(values['client-secret']) ?? text(env.RSC_CLIENT_SECRET);
   if (!clientSecret) return undefined;

@@ -297,6 +297,44 @@ CREATE VIEW records_wide AS
   LEFT JOIN record_sources s ON s.record_id = r.id;
 `,
   },
+  {
+    // Reconcile with LinkedIn (electron/core/reconciling): what LinkedIn answered for each synced
+    // candidate (its member matches, when read, and the fields that differ from what was sent),
+    // and the records erased (or to be erased) at LinkedIn. An erasure made because the record
+    // was missing from its category's latest import lapses when an import brings it back; the
+    // sync never sends a record while its erasure stands.
+    name: '011_linkedin_reconcile',
+    sql: `
+CREATE TABLE linkedin_matches (
+  record_id     INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  status        TEXT NOT NULL,               -- matched | unmatched | notFound
+  members_json  TEXT NOT NULL DEFAULT '[]',  -- Person URNs LinkedIn matched
+  manual_member TEXT,                        -- manualMatchedMember
+  read_at       INTEGER NOT NULL,
+  exchange_id   INTEGER,
+  unrecognized  TEXT,                        -- matchedMembers in a shape not understood, as sent (truncated)
+  drift_json    TEXT                         -- [{field, sent, linkedin}] when LinkedIn holds other values
+);
+CREATE INDEX linkedin_matches_status ON linkedin_matches(status);
+
+CREATE TABLE linkedin_erasures (
+  record_id   INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  reason      TEXT NOT NULL,                 -- missing | marked
+  status      TEXT NOT NULL,                 -- marked | erased | failed
+  marked_at   INTEGER NOT NULL,
+  erased_at   INTEGER,
+  message     TEXT,
+  exchange_id INTEGER
+);
+CREATE INDEX linkedin_erasures_status ON linkedin_erasures(status);
+
+CREATE TRIGGER linkedin_erasure_lapses AFTER UPDATE OF missing_from_source ON records
+  WHEN OLD.missing_from_source = 1 AND NEW.missing_from_source = 0
+BEGIN
+  DELETE FROM linkedin_erasures WHERE record_id = NEW.id AND (reason = 'missing' OR status = 'erased');
+END;
+`,
+  },
 ];
 
 export function migrate(db: Database): string[] {

@@ -17,7 +17,7 @@ function settingsView(ctx: BackendContext): SyncSettingsView {
 }
 
 /** Run input for the job: the CLI passes credentials; the app's come from settings + the secret store. */
-function jobInput(input: SyncJobInput, ctx: BackendContext): SyncJobInput {
+export function jobInput(input: SyncJobInput, ctx: BackendContext): SyncJobInput {
   if (input.dryRun || input.credentials) return input;
   const clientId = readSyncSettings(ctx.workspace().db).clientId;
   const clientSecret = ctx.secrets.get(CLIENT_SECRET_NAME);

@@ -8,6 +8,7 @@ import type {
 import { filterCondition, type SqlCondition } from './filter-sql';
 import { fieldPath } from './json-path';
 import { countView } from './page';
+import { matchCounts } from './match-sql';
 
 export interface FacetOptions {
   valueFields?: string[];
@@ -24,6 +25,7 @@ export function fetchFacets(db: Db, filter: GridFilter, options: FacetOptions = 
     total: countView(db, filter),
     statuses: statusCounts(db, filterCondition(db, filter, { status: true })),
     sync: syncCounts(db, filterCondition(db, filter, { sync: true })),
+    match: matchCounts(db, filterCondition(db, filter, { match: true })),
     rules: ruleFacets(db, issueScope(db, filter, { rule: true })),
     fields: fieldFacets(db, issueScope(db, filter, { field: true })),
     values: valueFacets(db, filter, options),

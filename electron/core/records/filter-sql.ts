@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import type { CellValue } from '../../../shared/domain';
 import type { GridFilter, GridRecordStatus, GridSyncStatus } from '../../../shared/contract/records';
 import { fieldPath } from './json-path';
+import { matchCondition } from './match-sql';
 
 /** A condition on `records` aliased `r` (values are read from record_values by id); values only ever travel as parameters. */
 export interface SqlCondition {
@@ -13,6 +14,7 @@ export interface SqlCondition {
 export interface FilterOmissions {
   status?: boolean;
   sync?: boolean;
+  match?: boolean;
   rule?: boolean;
   field?: boolean;
   value?: boolean;
@@ -36,6 +38,9 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
 
   const syncs = omit.sync ? [] : asList(filter.syncStatus);
   if (syncs.length > 0) parts.push(syncCondition(syncs, params));
+
+  const matches = omit.match ? [] : asList(filter.match);
+  if (matches.length > 0) parts.push(matchCondition(matches));
 
   // EXISTS probes the (category, rule|field, record_id) index per row and lets a window stop early;
   // an IN list would be built whole before the first row.

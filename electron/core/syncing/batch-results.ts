@@ -47,7 +47,7 @@ function safeDecode(text: string): string {
  * theirs: LinkedIn answers in the order asked, and comparing two strings costs less than hashing a
  * ~100-character key that was built for the request (~0.5 µs a record).
  */
-class KeyedMap<T> {
+export class KeyedMap<T> {
   private readonly raw: Record<string, T>;
   private readonly keys: string[];
   private next = 0;

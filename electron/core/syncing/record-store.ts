@@ -19,7 +19,8 @@ export function parseValues(record: SyncableRecord): FieldValues {
 }
 
 /**
- * Only records the compliance engine passed (warnings allowed) and nobody excluded are ever sent.
+ * Only records the compliance engine passed (warnings allowed), nobody excluded and not erased at
+ * LinkedIn (electron/core/reconciling) are ever sent.
  * Read a page at a time, so the first request goes out before 100,000 rows are loaded, and no
  * statement stays open while the sync writes results between pages.
  */
@@ -29,6 +30,7 @@ export function* eligibleRecords(db: Db, category: Category, pageSize = 1000): G
   const page = db.prepare(
     `SELECT id, key, sheet_id, values_json, sync_status, sync_hash, sync_rejected_hash, linkedin_urn
      FROM records_wide WHERE category = ? AND status IN ('compliant', 'warning') AND excluded = 0 AND id > ?
+       AND id NOT IN (SELECT record_id FROM linkedin_erasures WHERE status = 'erased')
      ORDER BY id LIMIT ?`,
   ).raw();
   let after = 0;

@@ -44,6 +44,7 @@ export const syncJob = defineJob<SyncJobInput, SyncSummary>('sync', async (input
   const { n: total } = ctx.db
     .prepare(
       `SELECT count(*) AS n FROM records WHERE status IN ('compliant', 'warning') AND excluded = 0
+       AND id NOT IN (SELECT record_id FROM linkedin_erasures WHERE status = 'erased')
        AND category IN (${categories.map(() => '?').join(',')})`,
     )
     .get(...categories) as { n: number };

@@ -3,9 +3,9 @@ import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { LocationQuery } from 'vue-router';
 import { isCategory, type CellValue, type Category } from '../../../shared/domain';
 import {
-  GRID_RECORD_STATUSES, GRID_SYNC_STATUSES,
+  GRID_MATCH_STATUSES, GRID_RECORD_STATUSES, GRID_SYNC_STATUSES,
   type BulkAction, type BulkPreview, type CellChange, type GridColumns, type GridFacets, type GridFilter,
-  type GridRecordStatus, type GridRow, type GridSort, type GridSyncStatus, type OperationResult, type RecordDetail,
+  type GridMatchStatus, type GridRecordStatus, type GridRow, type GridSort, type GridSyncStatus, type OperationResult, type RecordDetail,
 } from '../../../shared/contract/records';
 import { client } from './connection';
 import { messageOf } from './errors';
@@ -52,6 +52,8 @@ export function viewFromQuery(q: LocationQuery): { category?: Category; filter: 
   if (status) filter.status = status;
   const sync = rawStatus === 'syncFailed' ? 'failed' : one<GridSyncStatus>(q.sync, GRID_SYNC_STATUSES);
   if (sync) filter.syncStatus = sync;
+  const match = one<GridMatchStatus>(q.match, GRID_MATCH_STATUSES);
+  if (match) filter.match = match;
   const rule = text(q.rule);
   if (rule) filter.rule = rule;
   const field = text(q.field);
@@ -67,6 +69,8 @@ export function queryFromView(category: Category, filter: ViewFilter): Record<st
   if (status) q.status = status;
   const sync = Array.isArray(filter.syncStatus) ? filter.syncStatus[0] : filter.syncStatus;
   if (sync) q.sync = sync;
+  const match = Array.isArray(filter.match) ? filter.match[0] : filter.match;
+  if (match) q.match = match;
   if (filter.rule) q.rule = filter.rule;
   if (filter.field) q.field = filter.field;
   if (filter.search) q.q = filter.search;

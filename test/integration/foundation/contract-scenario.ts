@@ -76,6 +76,15 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'resumes:list', input: { limit: 10 } },
   { method: 'resumes:detach', input: { all: true } },
 
+  { method: 'reconcile:start', input: {} },
+  { method: 'reconcile:overview', input: {} },
+  { method: 'reconcile:unmatched', input: { limit: 10 } },
+  { method: 'reconcile:drift', input: {} },
+  { method: 'erase:mark', input: { category: 'candidates', keys: ['no-such-candidate'] } },
+  { method: 'erase:unmark', input: { category: 'candidates', keys: ['no-such-candidate'] } },
+  { method: 'erase:plan', input: { missing: true } },
+  { method: 'erase:start', input: { missing: true } },
+
   { method: 'workspace:open', input: { path: '$DIR/workspaces/Second.rscw' } },
   { method: 'workspace:open', input: { path: '$DIR/not-a-workspace.txt' } },
   { method: 'workspace:openSample', input: {} },

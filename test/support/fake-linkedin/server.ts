@@ -10,6 +10,7 @@ import {
 } from './restli-parse';
 import { validateApplication, validateCandidate, validateJob, validateStage } from './validate';
 import { createFakeMedia, type MediaResource, type StoredMedia } from './media';
+import { createReadDelete, type ReadDeleteOptions } from './read-delete';
 
 /**
  * A local stand-in for LinkedIn's RSC endpoints (unversioned /v2, Rest.li protocol 2.0.0), as
@@ -91,6 +92,8 @@ export interface FakeLinkedInOptions {
   host?: string;
   /** The clock of media URN and upload URL expiry (default Date.now). */
   now?: () => number;
+  /** Matches answered by BATCH_GET of candidates, and deletes refused (read-delete.ts). */
+  readDelete?: ReadDeleteOptions;
 }
 
 interface StoredEntity {
@@ -230,6 +233,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     media: new Map(),
   };
   const media = createFakeMedia(state.media, options.now ?? (() => Date.now()));
+  const readDelete = createReadDelete(state, options.readDelete ?? {}, keyProblem);
   let baseUrl = '';
 
   function takeFault(r: ReceivedRequest): Fault | null {
@@ -613,6 +617,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
         }
         if (r.resource === 'jobs') return handleJobs(r, res);
         if (r.resource === 'tasks') return handleTasks(r, res);
+        if (readDelete.handles(r)) return readDelete.handle(r, res);
         if (r.resource === 'stages') return handleStages(r, res);
         return handleEntities(r, res, r.resource);
       })();
