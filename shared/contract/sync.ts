@@ -15,6 +15,19 @@ export const FAILURE_KINDS = [
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
+/**
+ * How a run that sent nothing is summed up ("Not sent: credentials refused"), by failure kind.
+ */
+export const NOT_SENT_REASONS: Record<FailureKind, string> = {
+  bad_credentials: 'credentials refused',
+  missing_permission: 'not permitted',
+  validation: 'request refused',
+  rate_limited: 'rate limited',
+  unavailable: 'LinkedIn unavailable',
+  network: 'LinkedIn unreachable',
+  configuration: 'configuration',
+};
+
 export interface SyncFailureInfo {
   kind: FailureKind;
   message: string;
@@ -60,6 +73,8 @@ export interface CategorySyncCounts {
   pending: number;
   /** HTTP requests (attempts included) made for this category. */
   requests: number;
+  /** Stages not sent because their application failed: they go out once it is on LinkedIn. */
+  waiting?: number;
 }
 
 export interface RateLimitState {
@@ -68,6 +83,17 @@ export interface RateLimitState {
   until: number | null;
   recordsLastMinute: number;
   recordsPerMinute: number;
+}
+
+/** A request being tried again after a network error or a 5xx (429 is `rateLimit`'s). */
+export interface RetryState {
+  /** What happened, e.g. "network error" or "LinkedIn answered 502". */
+  reason: string;
+  /** This retry's number, of `of` at most. */
+  retry: number;
+  of: number;
+  /** When the retry goes out (epoch ms). */
+  until: number;
 }
 
 export interface SyncProgress {
@@ -79,6 +105,8 @@ export interface SyncProgress {
   retried: number;
   requests: number;
   rateLimit: RateLimitState;
+  /** The latest retry after a network error or 5xx, while it waits; null otherwise. */
+  retry?: RetryState | null;
   requestsToday: number;
   dailyBudget: number;
 }

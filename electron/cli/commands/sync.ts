@@ -2,7 +2,7 @@ import type { CliCommand, CliIo } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from '../../../shared/domain';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import type { SyncSummary } from '../../../shared/contract/sync';
+import { NOT_SENT_REASONS, type SyncSummary } from '../../../shared/contract/sync';
 
 const USAGE =
   'sync [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
@@ -61,6 +61,8 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
     const sample = categories.map((c) => plan.categories[c].samplePayloads[0]).find((s) => s !== undefined);
     if (sample) lines.push('Sample payload:', JSON.stringify(sample, null, 2));
     for (const u of plan.unbuildable.slice(0, 20)) lines.push(`  cannot send ${u.category} ${u.key}: ${u.message}`);
+  } else if (summary.status === 'failed' && summary.sent === 0 && summary.failure) {
+    lines.push(`Not sent: ${NOT_SENT_REASONS[summary.failure.kind]}. No record was sent or marked failed.`);
   } else {
     const verb = summary.status === 'finished' ? 'Sync finished' : summary.status === 'cancelled' ? 'Sync cancelled' : 'Sync stopped';
     lines.push(

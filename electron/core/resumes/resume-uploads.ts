@@ -108,8 +108,13 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
         changed.push(r.id);
       }
     } catch (err) {
-      if (!(err instanceof UploadRefused)) throw err;
-      clearPendingUpload(db, sha256);
+      // Any refusal, or the network after the retries, fails the applications carrying this
+      // file (retried by --retry-failed); the rest of the run goes on. A cancel still stops it.
+      if (!(err instanceof UploadRefused) && !(err instanceof SyncFailure)) throw err;
+      // Credentials LinkedIn refuses are no fault of these applications: the run stops, as for a batch.
+      if (err instanceof SyncFailure && err.kind === 'bad_credentials') throw err;
+      // An issued URL is kept after a network failure, so the next try resumes without a duplicate.
+      if (err instanceof UploadRefused) clearPendingUpload(db, sha256);
       for (const r of group) problems.set(r.id, `The resume ${r.file_name} was not uploaded: ${err.message}`);
     }
   }
