@@ -37,6 +37,29 @@ export interface SyncFailureInfo {
   status?: number;
 }
 
+/**
+ * Why a connection check failed (`sync --check --json`'s `reason`): the token call refused the
+ * client id and secret (OAuth invalid_client, 401); LinkedIn will not issue this app
+ * client-credentials tokens (access_denied); the API answered 403 (the organization or app is
+ * not authorized); no answer, or not LinkedIn's (DNS, refused, TLS, timeout, 404 on the route);
+ * LinkedIn answered 5xx or 429; an answer the app does not expect; settings or credentials missing.
+ */
+export const CONNECTION_CHECK_REASONS = [
+  'credentials-refused',
+  'not-permitted',
+  'not-authorized',
+  'unreachable',
+  'unavailable',
+  'unexpected-response',
+  'not-configured',
+] as const;
+export type ConnectionCheckReason = (typeof CONNECTION_CHECK_REASONS)[number];
+
+/** A token and one harmless authenticated read: whether a sync could talk to LinkedIn. Sends no record. */
+export type ConnectionCheck =
+  | { ok: true; tokenExpiresIn: number; apiBaseUrl: string }
+  | { ok: false; reason: ConnectionCheckReason; message: string; hint: string; status?: number };
+
 /** Settings stored in the workspace; the client secret never is. */
 export interface SyncSettings {
   organizationUrn: string;
@@ -176,7 +199,7 @@ export interface ExchangeSummary {
   id: number;
   runId: number | null;
   at: number;
-  kind: 'token' | 'batch' | 'poll' | 'upload' | null;
+  kind: 'token' | 'batch' | 'poll' | 'upload' | 'check' | null;
   category: Category | null;
   method: string;
   url: string;
@@ -255,6 +278,22 @@ export const syncMethods = {
   'sync:plan': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
   /** Runs the sync as a job and resolves with its summary (status 'failed' carries the classified failure). */
   'sync:start': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
+  /** Gets a token and makes one harmless authenticated read (a BATCH_GET of a probe candidate key). */
+  'sync:check': method<ConnectionCheck>()(
+    z
+      .object({
+        ...runOverrides,
+        settings: z
+          .object({
+            organizationUrn: z.string().min(1).optional(),
+            apiBaseUrl: z.string().url().optional(),
+            oauthBaseUrl: z.string().url().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
   'sync:runs': method<SyncRunInfo[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()),
   'sync:run': method<SyncRunInfo | null>()(z.object({ id: z.number().int().positive().optional() }).strict()),
   'sync:log': method<ExchangePage>()(

@@ -2,10 +2,10 @@ import type { CliCommand, CliIo } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from '../../../shared/domain';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import { NOT_SENT_REASONS, type SyncSummary } from '../../../shared/contract/sync';
+import { NOT_SENT_REASONS, type ConnectionCheck, type SyncSummary } from '../../../shared/contract/sync';
 
 const USAGE =
-  'sync [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
+  'sync [--check] [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
   '[--organization-urn <urn>] [--api-base-url <url>] [--oauth-base-url <url>] [--batch-size <n>] [--json]';
 
 function categoriesOf(value: unknown): Category[] | undefined {
@@ -85,6 +85,20 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
   return lines.join('\n');
 }
 
+/** The exact machine output of `sync --check --json`. */
+export function checkJson(check: ConnectionCheck) {
+  return check.ok
+    ? { ok: true, tokenExpiresIn: check.tokenExpiresIn, apiBaseUrl: check.apiBaseUrl }
+    : { ok: false, reason: check.reason, message: check.message, hint: check.hint };
+}
+
+function describeCheck(check: ConnectionCheck): string {
+  if (check.ok) {
+    return `Connected to LinkedIn at ${check.apiBaseUrl}: a token was issued (valid ${n(check.tokenExpiresIn)} s more) and an authenticated read answered. Nothing was sent.`;
+  }
+  return `Not connected (${check.reason}): ${check.message}\nWhat to do: ${check.hint}`;
+}
+
 async function credentialsFrom(values: Record<string, unknown>, io: CliIo) {
   const env = process.env;
   const clientSecret = text(values['client-secret']) ?? text(env.RSC_CLIENT_SECRET);
@@ -100,6 +114,7 @@ export const syncCommand: CliCommand = {
   usage: USAGE,
   options: {
     'dry-run': { type: 'boolean' },
+    check: { type: 'boolean' },
     category: { type: 'string', multiple: true },
     force: { type: 'boolean' },
     'retry-failed': { type: 'boolean' },
@@ -119,14 +134,24 @@ export const syncCommand: CliCommand = {
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100)) {
       throw new CliUsageError('--batch-size must be a whole number from 1 to 100');
     }
-    const settings = Object.fromEntries(
-      Object.entries({
-        organizationUrn: text(values['organization-urn']) ?? text(env.RSC_ORGANIZATION_URN),
-        apiBaseUrl: text(values['api-base-url']) ?? text(env.RSC_API_BASE_URL),
-        oauthBaseUrl: text(values['oauth-base-url']) ?? text(env.RSC_OAUTH_BASE_URL),
-        batchSize,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const connection = {
+      organizationUrn: text(values['organization-urn']) ?? text(env.RSC_ORGANIZATION_URN),
+      apiBaseUrl: text(values['api-base-url']) ?? text(env.RSC_API_BASE_URL),
+      oauthBaseUrl: text(values['oauth-base-url']) ?? text(env.RSC_OAUTH_BASE_URL),
+    };
+    const settings = Object.fromEntries(Object.entries({ ...connection, batchSize }).filter(([, v]) => v !== undefined));
+    if (values.check === true) {
+      const credentials = await credentialsFrom(values, io);
+      const given = Object.fromEntries(Object.entries(connection).filter(([, v]) => v !== undefined));
+      const check = await io.backend().invoke('sync:check', {
+        ...(credentials ? { credentials } : {}),
+        ...(Object.keys(given).length ? { settings: given } : {}),
+      });
+      io.print(checkJson(check), () => describeCheck(check));
+      // The frame prints this one line on stderr and exits 1 (stdout keeps the JSON).
+      if (!check.ok) throw new Error(`${check.message} Hint: ${check.hint}`);
+      return 0;
+    }
     const dryRun = values['dry-run'] === true;
     const input = {
       ...(categories ? { categories } : {}),

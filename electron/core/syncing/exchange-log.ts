@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contract/sync';
 import { countRequest } from './request-budget';
 
-export type ExchangeKind = 'token' | 'batch' | 'poll' | 'upload';
+export type ExchangeKind = 'token' | 'batch' | 'poll' | 'upload' | 'check';
 
 export interface ExchangeEntry {
   runId: number | null;

@@ -404,6 +404,22 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     });
   }
 
+  /** BATCH_GET of candidates ("Retrieve candidate matches"): what is stored, a per-key 404 for the rest. */
+  function candidatesBatchGet(r: ReceivedRequest, res: http.ServerResponse): void {
+    if (r.restliMethod && r.restliMethod.toLowerCase() !== 'batch_get') return apiError(res, 400, 'X-RestLi-Method must be batch_get for a GET');
+    const ids = batchIds(r, res);
+    if (!ids) return;
+    const results: Record<string, unknown> = {};
+    const errors: Record<string, { status: number; message: string }> = {};
+    ids.raw.forEach((raw, i) => {
+      const problem = keyProblem(ids.values[i], 'atsCandidateId');
+      const stored = problem ? undefined : state.candidates.get((ids.values[i] as Record<string, string>).atsCandidateId);
+      if (stored) results[raw] = stored.entity;
+      else errors[raw] = { status: problem ? 400 : 404, message: problem ?? 'Not found' };
+    });
+    json(res, 200, { results, statuses: {}, errors });
+  }
+
   function handleStages(r: ReceivedRequest, res: http.ServerResponse): void {
     const segment = /^\/v2\/atsApplications\/([^/]+)\/stages$/.exec(r.path)![1];
     let parent: RestliValue;
@@ -631,6 +647,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
         if (r.resource === 'jobs') return handleJobs(r, res);
         if (r.resource === 'tasks') return handleTasks(r, res);
         if (r.resource === 'stages') return handleStages(r, res);
+        if (r.resource === 'candidates' && r.effectiveMethod === 'GET') return candidatesBatchGet(r, res);
         return handleEntities(r, res, r.resource);
       })();
     });
