@@ -152,8 +152,19 @@ export interface PlannedCategory {
   samplePayloads: unknown[];
 }
 
+/** The resume uploads a send would make before its applications (one per distinct file). */
+export interface ResumeUploadPlan {
+  files: number;
+  bytes: number;
+  applicationCount: number;
+  /** The applications whose resume is uploaded (first 1,000), with the file. */
+  applications: { key: string; fileName: string; size: number }[];
+}
+
 export interface DryRunPlan {
   categories: Record<Category, PlannedCategory>;
+  /** Present when applications are planned. */
+  resumeUploads?: ResumeUploadPlan;
   requests: number;
   /** Under the pacing limit and a typical request time; job task polling is not included. */
   estimatedDurationMs: number;

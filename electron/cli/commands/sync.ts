@@ -58,6 +58,12 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
       `${n(plan.requests)} requests; estimated ${minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.ceil(plan.estimatedDurationMs / 1000)} s`} ` +
         `under the rate limits (job task processing not included).`,
     );
+    const uploads = plan.resumeUploads;
+    if (uploads && uploads.files > 0) {
+      const listed = uploads.applications.slice(0, 20).map((a) => `${a.key} (${a.fileName})`).join(', ');
+      const more = uploads.applicationCount > 20 ? `, … ${n(uploads.applicationCount - 20)} more` : '';
+      lines.push(`Resume uploads: ${n(uploads.files)} files, ${n(uploads.bytes)} bytes, for ${n(uploads.applicationCount)} applications: ${listed}${more}.`);
+    }
     const sample = categories.map((c) => plan.categories[c].samplePayloads[0]).find((s) => s !== undefined);
     if (sample) lines.push('Sample payload:', JSON.stringify(sample, null, 2));
     for (const u of plan.unbuildable.slice(0, 20)) lines.push(`  cannot send ${u.category} ${u.key}: ${u.message}`);

@@ -7,6 +7,7 @@ import type {
   PlannedCategory,
   RateLimitState,
   RejectedRecord,
+  ResumeUploadPlan,
   RetryState,
   SyncProgress,
   SyncSettings,
@@ -41,7 +42,7 @@ import { readSyncSettings, settingsProblem } from './settings';
 import { TaskPoller } from './task-poller';
 import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from './timing';
 import { TokenProvider, type ClientCredentials } from './token-provider';
-import { prepareResumes, type PreparedResumes } from '../resumes/resume-uploads';
+import { planResumeUploads, prepareResumes, type PreparedResumes } from '../resumes/resume-uploads';
 import { UPLOADERS, readResumeFlow } from '../resumes/flows';
 import { normalizeId } from '../../../shared/values/ids';
 
@@ -125,6 +126,8 @@ class SyncRun {
   private log: ExchangeLog | null = null;
   /** Media URNs for the applications' payloads (and resumes LinkedIn refused), set right before they are sent. */
   private resumes: PreparedResumes | null = null;
+  /** A dry run's resume uploads (applications planned). */
+  private resumeUploads: ResumeUploadPlan | null = null;
 
   constructor(
     private readonly db: Db,
@@ -226,6 +229,9 @@ class SyncRun {
       this.phase = this.dryRun ? 'preparing' : 'sending';
       this.emitProgress(true);
       if (category === 'applications' && !this.dryRun) await this.prepareResumes();
+      if (category === 'applications' && this.dryRun) {
+        this.resumeUploads = planResumeUploads(this.db, this.runtime.now(), this.wouldSendWith(new CheckContexts(this.db)));
+      }
       await this.sendAll(this.batchesOf(category));
     }
     this.currentCategory = null;
@@ -362,10 +368,18 @@ class SyncRun {
     this.poller = new TaskPoller(this.db, this.client, this.timing, this.runtime, this.makeBoundary);
   }
 
+  /** Would an application be sent with this media URN in its payload? */
+  private wouldSendWith(contexts: CheckContexts): (record: SyncableRecord, mediaUrn: string | null) => boolean {
+    const none = new Set<number>();
+    return (record, mediaUrn) => {
+      const built = this.build('applications', record, contexts, mediaUrn);
+      return built.ok && this.shouldSend(record, built, none, 'applications');
+    };
+  }
+
   /** Uploads the resumes the applications about to be sent need (see resumes/resume-uploads.ts). */
   private async prepareResumes(): Promise<void> {
     const contexts = new CheckContexts(this.db);
-    const none = new Set<number>();
     this.resumes = await prepareResumes(this.db, {
       client: this.client!,
       uploader: UPLOADERS[readResumeFlow(this.db)],
@@ -381,10 +395,7 @@ class SyncRun {
         this.retryState = { reason, retry: attempt.retry, of: attempt.of, until: this.runtime.now() + delayMs };
         this.emitProgress(true);
       },
-      wouldSend: (record, mediaUrn) => {
-        const built = this.build('applications', record, contexts, mediaUrn);
-        return built.ok && this.shouldSend(record, built, none, 'applications');
-      },
+      wouldSend: this.wouldSendWith(contexts),
     });
   }
 
@@ -717,6 +728,7 @@ class SyncRun {
           requests: this.plannedRequests,
           estimatedDurationMs: Math.round(this.estimatedMs),
           unbuildable: this.unbuildable,
+          ...(this.resumeUploads ? { resumeUploads: this.resumeUploads } : {}),
         }
       : null;
     const summary: SyncSummary = {

@@ -77,6 +77,24 @@ describe('uploading resumes during the sync', () => {
     expect(issued()).toBe(2);
   });
 
+  it('lists in the dry run the uploads the send would make: how many, total size, which applications', async () => {
+    const plan = (await h.sync({ runtime: clock, categories: ['applications'], dryRun: true })).plan!;
+    const rows = resumeRows(h.db);
+    expect(plan.resumeUploads).toEqual({
+      files: 2,
+      bytes: rows[0].size + rows[1].size,
+      applicationCount: 2,
+      applications: [
+        { key: 'A000000', fileName: 'A000000.pdf', size: rows[0].size },
+        { key: 'A000001', fileName: 'A000001.pdf', size: rows[1].size },
+      ],
+    });
+    expect(h.fake.requests).toHaveLength(0);
+    await sync();
+    const after = (await h.sync({ runtime: clock, categories: ['applications'], dryRun: true })).plan!;
+    expect(after.resumeUploads).toMatchObject({ files: 0, bytes: 0, applicationCount: 0 });
+  });
+
   it('uploads a resume again when its URN expired, before resending the application', async () => {
     await sync();
     const first = resumeRows(h.db)[0].media_urn;
