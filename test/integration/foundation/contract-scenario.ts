@@ -76,6 +76,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'resumes:attach', input: { folder: '$DIR/exports', pattern: '{applicationId}*.pdf' } },
   { method: 'resumes:list', input: { limit: 10 } },
   { method: 'resumes:detach', input: { all: true } },
+  { method: 'resumes:restore', input: {} },
 
   { method: 'workspace:open', input: { path: '$DIR/workspaces/Second.rscw' } },
   { method: 'workspace:open', input: { path: '$DIR/not-a-workspace.txt' } },
