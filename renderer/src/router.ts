@@ -37,7 +37,7 @@ export interface SidebarItem extends NavItem {
 /** The sidebar: the navigation, with Resumes beside Import (Ctrl+1…9 are all taken, so it has no shortcut). */
 export const SIDEBAR: SidebarItem[] = NAV.flatMap((item, i): SidebarItem[] => {
   const entry = { ...item, shortcut: i + 1 };
-  return item.path === '/import' ? [entry, { path: '/resumes', label: 'Resumes', icon: '⎘', shortcut: null }] : [entry];
+  return item.path === '/import' ? [entry, { path: '/resumes', label: 'Resumes', icon: '▤', shortcut: null }] : [entry];
 });
 
 const routes: RouteRecordRaw[] = [

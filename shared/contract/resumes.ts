@@ -11,6 +11,7 @@ export type ResumeMatchedBy = 'column' | 'applicationId' | 'candidateId';
 
 /** What `resumes:attach` found in the folder. File paths are relative to the folder. */
 export interface ResumeMatchReport {
+  /** '' when chosen files were attached. */
   folder: string;
   files: number;
   /** Files attached, with the applications (atsJobApplicationId) they went to. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openWorkspaceDb } from '../../electron/core/db/connection';
@@ -40,8 +40,11 @@ describe('attaching resumes in Chromium', () => {
     const page = await newPage(browser, app.url);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('go-resumes').click();
-    await page.getByTestId('resume-folder').fill(folder);
-    await page.getByTestId('attach-resumes').click();
+    // In the browser the files are chosen and uploaded through the page: no path on the server is typed.
+    expect(await page.getByTestId('resume-folder').count()).toBe(0);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('choose-resume-files').click();
+    await (await chooser).setFiles(readdirSync(folder).map((f) => join(folder, f)));
 
     const report = page.getByTestId('resume-report');
     await expect.poll(() => report.textContent()).toContain('4 matched');

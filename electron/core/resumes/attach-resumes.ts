@@ -70,7 +70,7 @@ function inspect(file: ScannedFile): { ok: true; row: Omit<AttachRow, 'recordId'
  * applications (their `media` status depends on it). Nothing is uploaded here: the sync does that.
  */
 export function attachFolder(db: Db, input: AttachInput, now: number, progress?: (done: number, total: number) => void): ResumeMatchReport {
-  const folder = input.files ? 'the chosen files' : resolve(input.folder ?? '');
+  const folder = input.files ? '' : resolve(input.folder ?? '');
   const files = input.files ? scanFiles(input.files) : scanFolder(folder);
   const apps = applications(db, input.column);
   const result = input.column
