@@ -78,7 +78,8 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
     );
     for (const c of categories) {
       const k = summary.categories[c];
-      lines.push(`  ${CATEGORY_LABELS[c].padEnd(19)} ${n(k.sent)} sent, ${n(k.succeeded)} succeeded, ${n(k.failed)} failed, ${n(k.skipped)} unchanged`);
+      const waiting = k.waiting ? `, ${n(k.waiting)} waiting for their application` : '';
+      lines.push(`  ${CATEGORY_LABELS[c].padEnd(19)} ${n(k.sent)} sent, ${n(k.succeeded)} succeeded, ${n(k.failed)} failed, ${n(k.skipped)} unchanged${waiting}`);
     }
     if (summary.rejected.length > 0) {
       lines.push('Rejected by LinkedIn:');
