@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openWorkspaceDb } from '../../electron/core/db/connection';
@@ -53,5 +54,16 @@ describe('attaching resumes in Chromium', () => {
     await expect.poll(() => page.getByTestId('resume-table').locator('tbody tr').count()).toBe(4);
     expect(await page.getByTestId('resume-table').textContent()).toContain('Needs upload');
     await page.screenshot({ path: screenshotPath('resumes'), fullPage: true });
+
+    // A .zip goes up the same way, and is unpacked and matched on the other side.
+    const zip = new JSZip();
+    zip.file('cv/A000005.pdf', pdf('five'));
+    const zipPath = join(tempDir(), 'resumes.zip');
+    writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer' }));
+    const zipChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('choose-resume-zip').click();
+    await (await zipChooser).setFiles(zipPath);
+    await expect.poll(() => page.getByTestId('resume-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(5);
+    expect(await report.textContent()).toContain('1 matched');
   });
 });
