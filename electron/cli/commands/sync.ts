@@ -62,7 +62,9 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
     if (uploads && uploads.files > 0) {
       const listed = uploads.applications.slice(0, 20).map((a) => `${a.key} (${a.fileName})`).join(', ');
       const more = uploads.applicationCount > 20 ? `, … ${n(uploads.applicationCount - 20)} more` : '';
-      lines.push(`Resume uploads: ${n(uploads.files)} files, ${n(uploads.bytes)} bytes, for ${n(uploads.applicationCount)} applications: ${listed}${more}.`);
+      const files = `${n(uploads.files)} ${uploads.files === 1 ? 'file' : 'files'}`;
+      const apps = `${n(uploads.applicationCount)} ${uploads.applicationCount === 1 ? 'application' : 'applications'}`;
+      lines.push(`Resume uploads: ${files}, ${n(uploads.bytes)} bytes, for ${apps}: ${listed}${more}.`);
     }
     const sample = categories.map((c) => plan.categories[c].samplePayloads[0]).find((s) => s !== undefined);
     if (sample) lines.push('Sample payload:', JSON.stringify(sample, null, 2));

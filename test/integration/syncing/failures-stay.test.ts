@@ -147,6 +147,8 @@ describe('the sync command when nothing could be sent, or a resume failed', () =
     attachFolder(h.db, { folder, pattern: '{applicationId}.pdf' }, Date.now());
     checkAll(h.db, {});
     environment();
+    const plan = await cli(['sync', '--db', h.file, '--category', 'applications', '--dry-run']);
+    expect(plan.stdout).toMatch(/Resume uploads: 1 file, \d+ bytes, for 1 application: A000000 \(A000000\.pdf\)\./);
     const { code, stdout } = await cli(['sync', '--db', h.file, '--category', 'applications']);
     expect(code).toBe(3);
     expect(stdout).toMatch(/applications A000000: The resume A000000\.pdf was not uploaded/);
