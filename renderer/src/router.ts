@@ -31,11 +31,21 @@ export const NAV: NavItem[] = [
   { path: '/settings', label: 'Settings', icon: '⚙' },
 ];
 
+export interface SidebarItem extends NavItem {
+  /** Its Ctrl/Cmd+digit, or null for a page listed without one. */
+  shortcut: number | null;
+}
+
+/** The sidebar: the navigation, with Resumes beside Import (Ctrl+1…9 go to the first nine; Resumes has none). */
+export const SIDEBAR: SidebarItem[] = NAV.flatMap((item, i): SidebarItem[] => {
+  const entry = { ...item, shortcut: i < 9 ? i + 1 : null };
+  return item.path === '/import' ? [entry, { path: '/resumes', label: 'Resumes', icon: '▤', shortcut: null }] : [entry];
+});
+
 const routes: RouteRecordRaw[] = [
   { path: '/', component: StartView },
   { path: '/dashboard', component: DashboardView },
   { path: '/import', component: ImportView },
-  // Reached from the Import screen (not in the nav: Ctrl+1…9 are taken).
   { path: '/resumes', component: ResumesView },
   { path: '/records', component: RecordsView },
   { path: '/sync', component: SyncView },

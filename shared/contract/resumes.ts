@@ -11,6 +11,7 @@ export type ResumeMatchedBy = 'column' | 'applicationId' | 'candidateId';
 
 /** What `resumes:attach` found in the folder. File paths are relative to the folder. */
 export interface ResumeMatchReport {
+  /** '' when chosen files were attached. */
   folder: string;
   files: number;
   /** Files attached, with the applications (atsJobApplicationId) they went to. */
@@ -55,10 +56,12 @@ export const RESUME_FLOWS = ['signed-url'] as const;
 export type ResumeFlow = (typeof RESUME_FLOWS)[number];
 
 export const resumesMethods = {
+  /** From a folder or .zip (`folder`), or chosen files (`files`, e.g. uploaded by the browser): one of the two. */
   'resumes:attach': method<ResumeMatchReport>()(
     z
       .object({
-        folder: z.string().min(1),
+        folder: z.string().min(1).optional(),
+        files: z.array(z.string().min(1)).min(1).max(20_000).optional(),
         /** e.g. `{applicationId}*.pdf`, `resume_{candidateId}.*` */
         pattern: z.string().min(1).optional(),
         /** An applications field or a source column holding a file name or path. */
@@ -76,9 +79,12 @@ export const resumesMethods = {
       })
       .strict(),
   ),
-  'resumes:detach': method<{ detached: number }>()(
+  /** `undoable`: 'resumes:restore' can put them back (until the next detach or the workspace closes). */
+  'resumes:detach': method<{ detached: number; undoable?: boolean }>()(
     z.object({ recordIds: z.array(z.number().int()).optional(), all: z.boolean().optional() }).strict(),
   ),
+  /** Undoes the last detach: the resumes come back as they were, their uploads (media URNs) too. */
+  'resumes:restore': method<{ restored: number }>()(z.object({}).strict()),
 };
 
 export const resumesEvents = {};

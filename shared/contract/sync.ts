@@ -15,6 +15,19 @@ export const FAILURE_KINDS = [
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
+/**
+ * How a run that sent nothing is summed up ("Not sent: credentials refused"), by failure kind.
+ */
+export const NOT_SENT_REASONS: Record<FailureKind, string> = {
+  bad_credentials: 'credentials refused',
+  missing_permission: 'not permitted',
+  validation: 'request refused',
+  rate_limited: 'rate limited',
+  unavailable: 'LinkedIn unavailable',
+  network: 'LinkedIn unreachable',
+  configuration: 'configuration',
+};
+
 export interface SyncFailureInfo {
   kind: FailureKind;
   message: string;
@@ -23,6 +36,29 @@ export interface SyncFailureInfo {
   /** HTTP status of the last response, when there was one. */
   status?: number;
 }
+
+/**
+ * Why a connection check failed (`sync --check --json`'s `reason`): the token call refused the
+ * client id and secret (OAuth invalid_client, 401); LinkedIn will not issue this app
+ * client-credentials tokens (access_denied); the API answered 403 (the organization or app is
+ * not authorized); no answer, or not LinkedIn's (DNS, refused, TLS, timeout, 404 on the route);
+ * LinkedIn answered 5xx or 429; an answer the app does not expect; settings or credentials missing.
+ */
+export const CONNECTION_CHECK_REASONS = [
+  'credentials-refused',
+  'not-permitted',
+  'not-authorized',
+  'unreachable',
+  'unavailable',
+  'unexpected-response',
+  'not-configured',
+] as const;
+export type ConnectionCheckReason = (typeof CONNECTION_CHECK_REASONS)[number];
+
+/** A token and one harmless authenticated read: whether a sync could talk to LinkedIn. Sends no record. */
+export type ConnectionCheck =
+  | { ok: true; tokenExpiresIn: number; apiBaseUrl: string }
+  | { ok: false; reason: ConnectionCheckReason; message: string; hint: string; status?: number };
 
 /** Settings stored in the workspace; the client secret never is. */
 export interface SyncSettings {
@@ -62,6 +98,8 @@ export interface CategorySyncCounts {
   pending: number;
   /** HTTP requests (attempts included) made for this category. */
   requests: number;
+  /** Stages not sent because their application failed: they go out once it is on LinkedIn. */
+  waiting?: number;
 }
 
 export interface RateLimitState {
@@ -70,6 +108,17 @@ export interface RateLimitState {
   until: number | null;
   recordsLastMinute: number;
   recordsPerMinute: number;
+}
+
+/** A request being tried again after a network error or a 5xx (429 is `rateLimit`'s). */
+export interface RetryState {
+  /** What happened, e.g. "network error" or "LinkedIn answered 502". */
+  reason: string;
+  /** This retry's number, of `of` at most. */
+  retry: number;
+  of: number;
+  /** When the retry goes out (epoch ms). */
+  until: number;
 }
 
 export interface SyncProgress {
@@ -81,6 +130,8 @@ export interface SyncProgress {
   retried: number;
   requests: number;
   rateLimit: RateLimitState;
+  /** The latest retry after a network error or 5xx, while it waits; null otherwise. */
+  retry?: RetryState | null;
   requestsToday: number;
   dailyBudget: number;
 }
@@ -103,8 +154,19 @@ export interface PlannedCategory {
   samplePayloads: unknown[];
 }
 
+/** The resume uploads a send would make before its applications (one per distinct file). */
+export interface ResumeUploadPlan {
+  files: number;
+  bytes: number;
+  applicationCount: number;
+  /** The applications whose resume is uploaded (first 1,000), with the file. */
+  applications: { key: string; fileName: string; size: number }[];
+}
+
 export interface DryRunPlan {
   categories: Record<Category, PlannedCategory>;
+  /** Present when applications are planned. */
+  resumeUploads?: ResumeUploadPlan;
   requests: number;
   /** Under the pacing limit and a typical request time; job task polling is not included. */
   estimatedDurationMs: number;
@@ -150,7 +212,7 @@ export interface ExchangeSummary {
   id: number;
   runId: number | null;
   at: number;
-  kind: 'token' | 'batch' | 'poll' | 'upload' | 'read' | 'delete' | null;
+  kind: 'token' | 'batch' | 'poll' | 'upload' | 'check' | 'read' | 'delete' | null;
   category: Category | null;
   method: string;
   url: string;
@@ -229,6 +291,22 @@ export const syncMethods = {
   'sync:plan': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
   /** Runs the sync as a job and resolves with its summary (status 'failed' carries the classified failure). */
   'sync:start': method<SyncSummary>()(z.object({ ...runOptions, ...runOverrides }).strict()),
+  /** Gets a token and makes one harmless authenticated read (a BATCH_GET of a probe candidate key). */
+  'sync:check': method<ConnectionCheck>()(
+    z
+      .object({
+        ...runOverrides,
+        settings: z
+          .object({
+            organizationUrn: z.string().min(1).optional(),
+            apiBaseUrl: z.string().url().optional(),
+            oauthBaseUrl: z.string().url().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
   'sync:runs': method<SyncRunInfo[]>()(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict()),
   'sync:run': method<SyncRunInfo | null>()(z.object({ id: z.number().int().positive().optional() }).strict()),
   'sync:log': method<ExchangePage>()(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openWorkspaceDb } from '../../electron/core/db/connection';
@@ -41,8 +42,11 @@ describe('attaching resumes in Chromium', () => {
     const page = await newPage(browser, app.url);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('go-resumes').click();
-    await page.getByTestId('resume-folder').fill(folder);
-    await page.getByTestId('attach-resumes').click();
+    // In the browser the files are chosen and uploaded through the page: no path on the server is typed.
+    expect(await page.getByTestId('resume-folder').count()).toBe(0);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('choose-resume-files').click();
+    await (await chooser).setFiles(readdirSync(folder).map((f) => join(folder, f)));
 
     const report = page.getByTestId('resume-report');
     await expect.poll(() => report.textContent()).toContain('4 matched');
@@ -51,5 +55,16 @@ describe('attaching resumes in Chromium', () => {
     await expect.poll(() => page.getByTestId('resume-table').locator('tbody tr').count()).toBe(4);
     expect(await page.getByTestId('resume-table').textContent()).toContain('Needs upload');
     await page.screenshot({ path: screenshotPath('resumes'), fullPage: true });
+
+    // A .zip goes up the same way, and is unpacked and matched on the other side.
+    const zip = new JSZip();
+    zip.file('cv/A000005.pdf', pdf('five'));
+    const zipPath = join(tempDir(), 'resumes.zip');
+    writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer' }));
+    const zipChooser = page.waitForEvent('filechooser');
+    await page.getByTestId('choose-resume-zip').click();
+    await (await zipChooser).setFiles(zipPath);
+    await expect.poll(() => page.getByTestId('resume-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(5);
+    expect(await report.textContent()).toContain('1 matched');
   });
 });

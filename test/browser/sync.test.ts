@@ -72,6 +72,7 @@ describe('syncing to LinkedIn in Chromium', () => {
     // A slow LinkedIn for the candidates, so the running state can be seen.
     fake.inject({ type: 'delay', ms: 1500 }, { resource: 'candidates', times: 2 });
     await page.getByTestId('sync-send').click();
+    await page.getByTestId('confirm-send').click();
     await expect.poll(() => page.getByTestId('sync-live-counts').isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('progress-jobs').getAttribute('data-testid')).toBe('progress-jobs');
     // Both candidate batches (4 + 3) go out at once, two requests on the wire, and show while LinkedIn is slow.
@@ -118,6 +119,7 @@ describe('syncing to LinkedIn in Chromium', () => {
     await page.getByTestId('sync-dry-run').click();
     await expect.poll(async () => page.getByTestId('plan-to-send').textContent()).toBe('0');
     await page.getByTestId('sync-send').click();
+    await page.getByTestId('confirm-send').click();
     await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 30_000 }).toContain('nothing needed sending');
     expect(fake.requests.slice(before).filter((r) => r.resource !== 'token' && r.resource !== 'tasks')).toHaveLength(0);
   });

@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import SyncView from '../../renderer/src/views/SyncView.vue';
 import type { SyncRunInfo, SyncSummary } from '../../shared/contract/sync';
 import { useAppStore } from '../../renderer/src/stores/app';
+import { CATEGORIES } from '../../shared/domain';
 import { mountView, setup, type Harness } from './support/fake-backend';
 import { counts, dryRunPlan, perCategory, planned, progress, settingsView, summary } from './support/fixtures';
 
@@ -112,6 +113,21 @@ describe('the Sync screen', () => {
     await wrapper.find('[data-testid="sync-dry-run"]').trigger('submit');
     await flushPromises();
     await wrapper.find('[data-testid="sync-send"]').trigger('click');
+    await flushPromises();
+    // A real send asks first, with the plan's counts per category; Cancel sends nothing.
+    const confirm = wrapper.find('[data-testid="send-confirm"]');
+    expect(confirm.exists()).toBe(true);
+    expect(h.client.callsTo('sync:start')).toEqual([]);
+    for (const c of CATEGORIES) {
+      expect(confirm.find(`[data-testid="confirm-row-${c}"]`).text()).toContain(String(PLAN.plan!.categories[c].toSend));
+    }
+    await confirm.find('[data-testid="confirm-cancel"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="send-confirm"]').exists()).toBe(false);
+    expect(h.client.callsTo('sync:start')).toEqual([]);
+    await wrapper.find('[data-testid="sync-send"]').trigger('click');
+    await flushPromises();
+    await wrapper.find('[data-testid="send-confirm"] form').trigger('submit');
     await flushPromises();
     expect(h.client.callsTo('sync:start')).toEqual([{}]);
 

@@ -2,10 +2,10 @@ import type { CliCommand, CliIo } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from '../../../shared/domain';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import type { SyncSummary } from '../../../shared/contract/sync';
+import { NOT_SENT_REASONS, type ConnectionCheck, type SyncSummary } from '../../../shared/contract/sync';
 
 const USAGE =
-  'sync [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
+  'sync [--check] [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
   '[--organization-urn <urn>] [--api-base-url <url>] [--oauth-base-url <url>] [--batch-size <n>] [--json]';
 
 function categoriesOf(value: unknown): Category[] | undefined {
@@ -58,9 +58,19 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
       `${n(plan.requests)} requests; estimated ${minutes >= 1 ? `${minutes.toFixed(1)} min` : `${Math.ceil(plan.estimatedDurationMs / 1000)} s`} ` +
         `under the rate limits (job task processing not included).`,
     );
+    const uploads = plan.resumeUploads;
+    if (uploads && uploads.files > 0) {
+      const listed = uploads.applications.slice(0, 20).map((a) => `${a.key} (${a.fileName})`).join(', ');
+      const more = uploads.applicationCount > 20 ? `, … ${n(uploads.applicationCount - 20)} more` : '';
+      const files = `${n(uploads.files)} ${uploads.files === 1 ? 'file' : 'files'}`;
+      const apps = `${n(uploads.applicationCount)} ${uploads.applicationCount === 1 ? 'application' : 'applications'}`;
+      lines.push(`Resume uploads: ${files}, ${n(uploads.bytes)} bytes, for ${apps}: ${listed}${more}.`);
+    }
     const sample = categories.map((c) => plan.categories[c].samplePayloads[0]).find((s) => s !== undefined);
     if (sample) lines.push('Sample payload:', JSON.stringify(sample, null, 2));
     for (const u of plan.unbuildable.slice(0, 20)) lines.push(`  cannot send ${u.category} ${u.key}: ${u.message}`);
+  } else if (summary.status === 'failed' && summary.sent === 0 && summary.failure) {
+    lines.push(`Not sent: ${NOT_SENT_REASONS[summary.failure.kind]}. No record was sent or marked failed.`);
   } else {
     const verb = summary.status === 'finished' ? 'Sync finished' : summary.status === 'cancelled' ? 'Sync cancelled' : 'Sync stopped';
     lines.push(
@@ -70,7 +80,8 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
     );
     for (const c of categories) {
       const k = summary.categories[c];
-      lines.push(`  ${CATEGORY_LABELS[c].padEnd(19)} ${n(k.sent)} sent, ${n(k.succeeded)} succeeded, ${n(k.failed)} failed, ${n(k.skipped)} unchanged`);
+      const waiting = k.waiting ? `, ${n(k.waiting)} waiting for their application` : '';
+      lines.push(`  ${CATEGORY_LABELS[c].padEnd(19)} ${n(k.sent)} sent, ${n(k.succeeded)} succeeded, ${n(k.failed)} failed, ${n(k.skipped)} unchanged${waiting}`);
     }
     if (summary.rejected.length > 0) {
       lines.push('Rejected by LinkedIn:');
@@ -81,6 +92,20 @@ function describe(summary: SyncSummary, categories: readonly Category[]): string
   lines.push(`Requests today: ${n(summary.requestsToday)} of ${n(summary.dailyBudget)}.`);
   if (summary.failure) lines.push(`${summary.failure.message}`, `Hint: ${summary.failure.hint}`);
   return lines.join('\n');
+}
+
+/** The exact machine output of `sync --check --json`. */
+export function checkJson(check: ConnectionCheck) {
+  return check.ok
+    ? { ok: true, tokenExpiresIn: check.tokenExpiresIn, apiBaseUrl: check.apiBaseUrl }
+    : { ok: false, reason: check.reason, message: check.message, hint: check.hint };
+}
+
+function describeCheck(check: ConnectionCheck): string {
+  if (check.ok) {
+    return `Connected to LinkedIn at ${check.apiBaseUrl}: a token was issued (valid ${n(check.tokenExpiresIn)} s more) and an authenticated read answered. Nothing was sent.`;
+  }
+  return `Not connected (${check.reason}): ${check.message}\nWhat to do: ${check.hint}`;
 }
 
 export async function credentialsFrom(values: Record<string, unknown>, io: CliIo) {
@@ -98,6 +123,7 @@ export const syncCommand: CliCommand = {
   usage: USAGE,
   options: {
     'dry-run': { type: 'boolean' },
+    check: { type: 'boolean' },
     category: { type: 'string', multiple: true },
     force: { type: 'boolean' },
     'retry-failed': { type: 'boolean' },
@@ -117,14 +143,24 @@ export const syncCommand: CliCommand = {
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100)) {
       throw new CliUsageError('--batch-size must be a whole number from 1 to 100');
     }
-    const settings = Object.fromEntries(
-      Object.entries({
-        organizationUrn: text(values['organization-urn']) ?? text(env.RSC_ORGANIZATION_URN),
-        apiBaseUrl: text(values['api-base-url']) ?? text(env.RSC_API_BASE_URL),
-        oauthBaseUrl: text(values['oauth-base-url']) ?? text(env.RSC_OAUTH_BASE_URL),
-        batchSize,
-      }).filter(([, v]) => v !== undefined),
-    );
+    const connection = {
+      organizationUrn: text(values['organization-urn']) ?? text(env.RSC_ORGANIZATION_URN),
+      apiBaseUrl: text(values['api-base-url']) ?? text(env.RSC_API_BASE_URL),
+      oauthBaseUrl: text(values['oauth-base-url']) ?? text(env.RSC_OAUTH_BASE_URL),
+    };
+    const settings = Object.fromEntries(Object.entries({ ...connection, batchSize }).filter(([, v]) => v !== undefined));
+    if (values.check === true) {
+      const credentials = await credentialsFrom(values, io);
+      const given = Object.fromEntries(Object.entries(connection).filter(([, v]) => v !== undefined));
+      const check = await io.backend().invoke('sync:check', {
+        ...(credentials ? { credentials } : {}),
+        ...(Object.keys(given).length ? { settings: given } : {}),
+      });
+      io.print(checkJson(check), () => describeCheck(check));
+      // The frame prints this one line on stderr and exits 1 (stdout keeps the JSON).
+      if (!check.ok) throw new Error(`${check.message} Hint: ${check.hint}`);
+      return 0;
+    }
     const dryRun = values['dry-run'] === true;
     const input = {
       ...(categories ? { categories } : {}),

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { CLIENT_SECRET_NAME, readSyncSettings, writeSyncSettings } from '../syncing/settings';
 import { getExchange, listExchanges } from '../syncing/exchange-log';
 import type { SyncJobInput } from '../syncing/sync-job';
+import { checkConnection } from '../syncing/connection-check';
 
 function settingsView(ctx: BackendContext): SyncSettingsView {
   return {
@@ -76,6 +77,14 @@ export const syncHandlers = defineHandlers(syncMethods, {
       // Per-record sync status changed (also when cancelled part-way).
       ctx.emit('data:changed', { categories: input.categories ?? [...CATEGORIES], reason: 'sync' });
     }
+  },
+  'sync:check': (input, ctx) => {
+    const db = ctx.workspace().db;
+    // The base URLs come from the settings as a sync reads them, with this call's overrides.
+    const settings = { ...readSyncSettings(db), ...input.settings };
+    const secret = ctx.secrets.get(CLIENT_SECRET_NAME);
+    const credentials = input.credentials ?? (settings.clientId && secret ? { clientId: settings.clientId, clientSecret: secret } : null);
+    return checkConnection(db, { settings, credentials });
   },
   'sync:runs': ({ limit }, ctx) => runs(ctx.workspace().db, limit ?? 50),
   'sync:run': ({ id }, ctx) => {

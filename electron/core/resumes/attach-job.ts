@@ -7,9 +7,10 @@ import { unzipResumes } from './unzip-folder';
 /** The 'resumes' job: unpacks a .zip if given one, then reads and fingerprints the matched files (up to 10 MB each) off the UI thread. */
 export const resumesJob = defineJob<AttachInput, ResumeMatchReport>('resumes', async (input, ctx) => {
   if (input.pattern && input.column) throw new ContractFailure('INVALID_INPUT', 'Match by a pattern or by a column, not both.');
+  if (!input.folder === !input.files) throw new ContractFailure('INVALID_INPUT', 'Attach a folder (or .zip) or a list of files, one of the two.');
   try {
-    const folder = /\.zip$/i.test(input.folder) ? await unzipResumes(input.folder, ctx.workspacePath) : input.folder;
-    return attachFolder(ctx.db, { ...input, folder }, Date.now(), (done, total) => {
+    const folder = input.folder && /\.zip$/i.test(input.folder) ? await unzipResumes(input.folder, ctx.workspacePath) : input.folder;
+    return attachFolder(ctx.db, { ...input, ...(folder ? { folder } : {}) }, Date.now(), (done, total) => {
       ctx.throwIfCancelled();
       ctx.progress(done, total, 'Checking resume files');
     });

@@ -8,10 +8,12 @@ import { recheckRecords } from '../compliance/recheck';
 import { MAX_RESUME_BYTES, sniffResume } from './file-type';
 import { compilePattern, matchResumes, type MatchApplication } from './matching';
 import { attachResumes, type AttachRow } from './resume-store';
-import { scanFolder, type ScannedFile } from './scan-folder';
+import { scanFiles, scanFolder, type ScannedFile } from './scan-folder';
 
 export interface AttachInput {
-  folder: string;
+  /** A folder (or the folder a .zip was unpacked into), or else `files`. */
+  folder?: string;
+  files?: string[];
   pattern?: string;
   column?: string;
 }
@@ -68,8 +70,8 @@ function inspect(file: ScannedFile): { ok: true; row: Omit<AttachRow, 'recordId'
  * applications (their `media` status depends on it). Nothing is uploaded here: the sync does that.
  */
 export function attachFolder(db: Db, input: AttachInput, now: number, progress?: (done: number, total: number) => void): ResumeMatchReport {
-  const folder = resolve(input.folder);
-  const files = scanFolder(folder);
+  const folder = input.files ? '' : resolve(input.folder ?? '');
+  const files = input.files ? scanFiles(input.files) : scanFolder(folder);
   const apps = applications(db, input.column);
   const result = input.column
     ? matchResumes(files, apps, { column: input.column })

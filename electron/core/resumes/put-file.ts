@@ -14,7 +14,7 @@ export interface PutFileOptions {
   wait: (ms: number) => Promise<void>;
   runId: number | null;
   throwIfStopped: () => void;
-  onRetry?: (reason: string, delayMs: number) => void;
+  onRetry?: (reason: string, delayMs: number, attempt: { retry: number; of: number }) => void;
 }
 
 const TRANSIENT = new Set([500, 502, 503, 504]);
@@ -77,7 +77,7 @@ export async function putFile(url: string, file: UploadFile, headers: Record<str
       throw new SyncFailure(error ? 'network' : 'unavailable', `The upload of ${file.fileName} failed after ${attempt} tries: ${reason}`, response?.status, exchangeId);
     }
     const delay = backoffDelay(attempt, o.timing.retryInitialMs, o.timing.retryMaxMs, o.runtime.random);
-    o.onRetry?.(reason, delay);
+    o.onRetry?.(error ? 'network error' : `LinkedIn answered ${response!.status}`, delay, { retry: attempt, of: o.timing.maxAttempts - 1 });
     await o.wait(delay);
   }
 }

@@ -63,9 +63,22 @@ export function attachResumes(db: Db, rows: readonly AttachRow[], at: number): {
   return { changed, unchanged };
 }
 
-export function detachResumes(db: Db, which: { recordIds?: readonly number[]; all?: boolean }): number {
-  if (which.all) return db.prepare('DELETE FROM resumes').run().changes;
-  return db.prepare('DELETE FROM resumes WHERE record_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(which.recordIds ?? [])).changes;
+export function detachResumes(db: Db, which: { recordIds?: readonly number[]; all?: boolean }): StoredResume[] {
+  const where = which.all ? '' : 'WHERE record_id IN (SELECT value FROM json_each(?))';
+  const params = which.all ? [] : [JSON.stringify(which.recordIds ?? [])];
+  return db.prepare(`DELETE FROM resumes ${where} RETURNING *`).all(...params) as StoredResume[];
+}
+
+/** Puts detached rows back as they were, for records that still exist and have no resume now; returns their ids. */
+export function restoreResumes(db: Db, rows: readonly StoredResume[]): number[] {
+  const insert = db.prepare(`INSERT OR IGNORE INTO resumes (record_id, path, file_name, size, sha256, content_type, matched_by, attached_at,
+      media_urn, media_sha256, obtained_at, uploaded_at, expires_at, upload_exchange_id, pending_urn, pending_upload_url, pending_sha256, pending_at)
+    SELECT @record_id, @path, @file_name, @size, @sha256, @content_type, @matched_by, @attached_at, @media_urn, @media_sha256, @obtained_at,
+      @uploaded_at, @expires_at, @upload_exchange_id, @pending_urn, @pending_upload_url, @pending_sha256, @pending_at
+    WHERE EXISTS (SELECT 1 FROM records WHERE id = @record_id)`);
+  const restored: number[] = [];
+  for (const r of rows) if (insert.run(r).changes > 0) restored.push(r.record_id);
+  return restored;
 }
 
 export function getResume(db: Db, recordId: number): StoredResume | null {

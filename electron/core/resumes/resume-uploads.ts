@@ -6,6 +6,7 @@ import { recheckRecords } from '../compliance/recheck';
 import { putFile, type PutFileOptions } from './put-file';
 import { clearPendingUpload, hasValidUrn, recordUpload, rememberPendingUpload, type StoredResume } from './resume-store';
 import { PLANNED_SEND_MARGIN_MS } from './planned-send';
+import type { ResumeUploadPlan } from '../../../shared/contract/sync';
 import { UploadRefused, type ResumeUploader, type UploadContext, type UploadFile } from './uploader';
 
 
@@ -28,13 +29,14 @@ export interface PreparedResumes {
 type Row = SyncableRecord & StoredResume;
 
 /**
- * Right before the applications go out: uploads the resumes they need — never uploaded, changed
- * since, or whose URN would expire before the planned send — once per file content (a candidate's
- * resume on three applications is one upload), and hands back the URN for each payload. An
- * application LinkedIn already has, with a URN that has since lapsed, is left alone: re-uploading
- * would only change its payload and resend it for nothing.
+ * Which attached resumes the next send needs uploaded, by file content, and the URNs still
+ * valid at `plannedSendAt` for the rest. The sync and its dry run decide alike.
  */
-export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<PreparedResumes> {
+export function resumesToUpload(
+  db: Db,
+  plannedSendAt: number,
+  wouldSend: (record: SyncableRecord, mediaUrn: string | null) => boolean,
+): { urns: Map<number, string>; toUpload: Map<string, Row[]> } {
   const rows = db
     .prepare(
       `SELECT r.id, r.key, r.sheet_id AS sheetId, r.values_json AS valuesJson, r.sync_status AS syncStatus, r.sync_hash AS syncHash,
@@ -43,9 +45,7 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
        WHERE r.category = 'applications' AND r.status IN ('compliant', 'warning') AND r.excluded = 0 ORDER BY r.id`,
     )
     .all() as Row[];
-  const plannedSendAt = o.runtime.now() + PLANNED_SEND_MARGIN_MS;
   const urns = new Map<number, string>();
-  const problems = new Map<number, string>();
   const toUpload = new Map<string, Row[]>();
   for (const row of rows) {
     if (hasValidUrn(row, plannedSendAt)) {
@@ -53,7 +53,7 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
       continue;
     }
     const stale = row.media_urn !== null && row.media_sha256 === row.sha256 ? row.media_urn : null;
-    if (stale !== null && !o.wouldSend(row, stale)) {
+    if (stale !== null && !wouldSend(row, stale)) {
       urns.set(row.id, stale);
       continue;
     }
@@ -61,7 +61,32 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
     same.push(row);
     toUpload.set(row.sha256, same);
   }
+  return { urns, toUpload };
+}
 
+/** What a dry run shows of the uploads the send would make (the first 1,000 applications listed). */
+export function planResumeUploads(db: Db, now: number, wouldSend: (record: SyncableRecord, mediaUrn: string | null) => boolean): ResumeUploadPlan {
+  const { toUpload } = resumesToUpload(db, now + PLANNED_SEND_MARGIN_MS, wouldSend);
+  const plan: ResumeUploadPlan = { files: toUpload.size, bytes: 0, applicationCount: 0, applications: [] };
+  for (const group of toUpload.values()) {
+    plan.bytes += group[0].size;
+    plan.applicationCount += group.length;
+    for (const r of group) if (plan.applications.length < 1000) plan.applications.push({ key: r.key, fileName: r.file_name, size: r.size });
+  }
+  return plan;
+}
+
+/**
+ * Right before the applications go out: uploads the resumes they need — never uploaded, changed
+ * since, or whose URN would expire before the planned send — once per file content (a candidate's
+ * resume on three applications is one upload), and hands back the URN for each payload. An
+ * application LinkedIn already has, with a URN that has since lapsed, is left alone: re-uploading
+ * would only change its payload and resend it for nothing.
+ */
+export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<PreparedResumes> {
+  const plannedSendAt = o.runtime.now() + PLANNED_SEND_MARGIN_MS;
+  const { urns, toUpload } = resumesToUpload(db, plannedSendAt, o.wouldSend);
+  const problems = new Map<number, string>();
   let uploaded = 0;
   const changed: number[] = [];
   for (const [sha256, group] of toUpload) {
@@ -108,8 +133,13 @@ export async function prepareResumes(db: Db, o: ResumeUploadOptions): Promise<Pr
         changed.push(r.id);
       }
     } catch (err) {
-      if (!(err instanceof UploadRefused)) throw err;
-      clearPendingUpload(db, sha256);
+      // Any refusal, or the network after the retries, fails the applications carrying this
+      // file (retried by --retry-failed); the rest of the run goes on. A cancel still stops it.
+      if (!(err instanceof UploadRefused) && !(err instanceof SyncFailure)) throw err;
+      // Credentials LinkedIn refuses are no fault of these applications: the run stops, as for a batch.
+      if (err instanceof SyncFailure && err.kind === 'bad_credentials') throw err;
+      // An issued URL is kept after a network failure, so the next try resumes without a duplicate.
+      if (err instanceof UploadRefused) clearPendingUpload(db, sha256);
       for (const r of group) problems.set(r.id, `The resume ${r.file_name} was not uploaded: ${err.message}`);
     }
   }

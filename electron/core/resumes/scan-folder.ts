@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import type { FolderFile } from './matching';
 
 export interface ScannedFile extends FolderFile {
@@ -25,4 +25,15 @@ export function scanFolder(folder: string): ScannedFile[] {
   };
   walk(folder);
   return out;
+}
+
+/** Files chosen one by one (or uploaded by the browser), matched by their own names. */
+export function scanFiles(paths: readonly string[]): ScannedFile[] {
+  return paths.map((p) => {
+    const absolutePath = resolve(p);
+    const stat = statSync(absolutePath, { throwIfNoEntry: false });
+    if (!stat?.isFile()) throw new Error(`"${basename(p)}" is not a readable file.`);
+    const name = basename(absolutePath);
+    return { absolutePath, relativePath: name, name, size: stat.size };
+  });
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contract/sync';
 import { countRequest } from './request-budget';
 
-export type ExchangeKind = 'token' | 'batch' | 'poll' | 'upload' | 'read' | 'delete';
+export type ExchangeKind = 'token' | 'batch' | 'poll' | 'upload' | 'check' | 'read' | 'delete';
 
 export interface ExchangeEntry {
   runId: number | null;

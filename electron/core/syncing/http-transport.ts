@@ -14,7 +14,7 @@ export interface HttpResponse {
   body: string;
 }
 
-export type NetworkErrorCode = 'timeout' | 'reset' | 'refused' | 'dns' | 'other';
+export type NetworkErrorCode = 'timeout' | 'reset' | 'refused' | 'dns' | 'tls' | 'other';
 
 /** No response arrived: the request may or may not have reached LinkedIn. */
 export class NetworkError extends Error {
@@ -107,5 +107,8 @@ function toNetworkError(err: Error): NetworkError {
   if (code === 'ECONNREFUSED') return new NetworkError('refused', 'The connection was refused.');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new NetworkError('dns', `The host name could not be resolved (${code}).`);
   if (code === 'ETIMEDOUT') return new NetworkError('timeout', 'The connection timed out.');
+  if (/CERT|SSL|TLS|EPROTO/.test(code) || /SSL|TLS|certificate/i.test(err.message)) {
+    return new NetworkError('tls', `The secure connection failed (${code || 'TLS'}): ${err.message}`);
+  }
   return new NetworkError('other', `${code ? `${code}: ` : ''}${err.message}`);
 }

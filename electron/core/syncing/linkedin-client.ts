@@ -23,8 +23,11 @@ export interface Delivered {
 }
 
 export interface ClientEvents {
-  /** An attempt failed transiently and will be retried after `delayMs`. */
-  retry(reason: string, delayMs: number, rateLimited: boolean): void;
+  /**
+   * An attempt failed transiently and will be retried after `delayMs`; `attempt` (network errors
+   * and 5xx, not 429) says which retry this is of how many at most.
+   */
+  retry(reason: string, delayMs: number, rateLimited: boolean, attempt?: { retry: number; of: number }): void;
   /** Every API attempt, for per-category request counts. */
   request(category: Category | null): void;
 }
@@ -114,6 +117,7 @@ export class LinkedInClient {
         transientFailures++;
         const exchangeId = this.logAttempt(entry);
         const reason = networkError ? networkError.message : `HTTP ${response!.status}`;
+        const told = networkError ? 'network error' : `LinkedIn answered ${response!.status}`;
         if (transientFailures >= timing.maxAttempts) {
           if (networkError) {
             throw new SyncFailure('network', `LinkedIn could not be reached after ${transientFailures} tries: ${reason}`, undefined, exchangeId);
@@ -122,7 +126,7 @@ export class LinkedInClient {
           throw new SyncFailure(failure.kind, `${failure.message} (after ${transientFailures} tries)`, response!.status, exchangeId);
         }
         const delay = backoffDelay(transientFailures, timing.retryInitialMs, timing.retryMaxMs, runtime.random);
-        events.retry(reason, delay, false);
+        events.retry(told, delay, false, { retry: transientFailures, of: timing.maxAttempts - 1 });
         await this.options.wait(delay);
         continue;
       }

@@ -31,6 +31,7 @@ function progressLine(p: SyncProgress): string {
     parts.push(`Waiting for LinkedIn to process ${p.categories.jobs.pending} jobs`);
   }
   if (p.retried > 0) parts.push(`${p.retried} retried`);
+  if (p.retry) parts.push(`${p.retry.reason}, retry ${p.retry.retry} of ${p.retry.of}`);
   if (p.rateLimit.state !== 'ok' && p.rateLimit.until) {
     const seconds = Math.max(0, Math.ceil((p.rateLimit.until - Date.now()) / 1000));
     parts.push(p.rateLimit.state === 'pacing' ? `pacing (${seconds} s)` : `rate limited, retrying in ${seconds} s`);

@@ -7,6 +7,8 @@ import type {
   PlannedCategory,
   RateLimitState,
   RejectedRecord,
+  ResumeUploadPlan,
+  RetryState,
   SyncProgress,
   SyncSettings,
   SyncSummary,
@@ -40,8 +42,9 @@ import { readSyncSettings, settingsProblem } from './settings';
 import { TaskPoller } from './task-poller';
 import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from './timing';
 import { TokenProvider, type ClientCredentials } from './token-provider';
-import { prepareResumes, type PreparedResumes } from '../resumes/resume-uploads';
+import { planResumeUploads, prepareResumes, type PreparedResumes } from '../resumes/resume-uploads';
 import { UPLOADERS, readResumeFlow } from '../resumes/flows';
+import { normalizeId } from '../../../shared/values/ids';
 
 export interface RunSyncOptions {
   dryRun?: boolean;
@@ -68,7 +71,7 @@ export interface RunSyncOptions {
 const MAX_LISTED_REJECTIONS = 1000;
 
 function emptyCounts(): Record<Category, CategorySyncCounts> {
-  const zero = (): CategorySyncCounts => ({ eligible: 0, skipped: 0, sent: 0, succeeded: 0, failed: 0, pending: 0, requests: 0 });
+  const zero = (): CategorySyncCounts => ({ eligible: 0, skipped: 0, sent: 0, succeeded: 0, failed: 0, pending: 0, requests: 0, waiting: 0 });
   return { jobs: zero(), candidates: zero(), applications: zero(), stages: zero() };
 }
 
@@ -115,12 +118,16 @@ class SyncRun {
   private phase: SyncProgress['phase'] = 'preparing';
   private currentCategory: Category | null = null;
   private rate: RateLimitState;
+  private retryState: RetryState | null = null;
+  private tokens: TokenProvider | null = null;
   private transport: HttpTransport | null = null;
   private client: LinkedInClient | null = null;
   private poller: TaskPoller | null = null;
   private log: ExchangeLog | null = null;
   /** Media URNs for the applications' payloads (and resumes LinkedIn refused), set right before they are sent. */
   private resumes: PreparedResumes | null = null;
+  /** A dry run's resume uploads (applications planned). */
+  private resumeUploads: ResumeUploadPlan | null = null;
 
   constructor(
     private readonly db: Db,
@@ -222,6 +229,9 @@ class SyncRun {
       this.phase = this.dryRun ? 'preparing' : 'sending';
       this.emitProgress(true);
       if (category === 'applications' && !this.dryRun) await this.prepareResumes();
+      if (category === 'applications' && this.dryRun) {
+        this.resumeUploads = planResumeUploads(this.db, this.runtime.now(), this.wouldSendWith(new CheckContexts(this.db)));
+      }
       await this.sendAll(this.batchesOf(category));
     }
     this.currentCategory = null;
@@ -254,6 +264,9 @@ class SyncRun {
     };
     try {
       let next = batches.next();
+      // A token before the first batch counts as sent: credentials LinkedIn refuses stop the run
+      // with nothing sent and no record marked failed for a refusal that was never about it.
+      if (!next.done) await this.tokens!.get();
       let wire = next.done ? undefined : toWire(next.value.request, this.makeBoundary);
       while (!next.done && failures.length === 0) {
         this.throwIfCancelled();
@@ -310,7 +323,7 @@ class SyncRun {
     let tokens: TokenProvider | null = null;
     const log = new ExchangeLog(this.db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
     this.log = log;
-    tokens = new TokenProvider({
+    tokens = this.tokens = new TokenProvider({
       oauthBaseUrl: this.settings.oauthBaseUrl,
       credentials,
       transport: this.transport,
@@ -343,9 +356,11 @@ class SyncRun {
           this.requests++;
           if (category) this.counts[category].requests++;
         },
-        retry: (_reason, delayMs, rateLimited) => {
+        retry: (reason, delayMs, rateLimited, attempt) => {
           this.retried++;
-          this.rate = { ...this.rate, state: rateLimited ? 'backing-off' : this.rate.state, until: this.runtime.now() + delayMs };
+          const until = this.runtime.now() + delayMs;
+          if (rateLimited) this.rate = { ...this.rate, state: 'backing-off', until };
+          else if (attempt) this.retryState = { reason, retry: attempt.retry, of: attempt.of, until };
           this.emitProgress(true);
         },
       },
@@ -353,10 +368,18 @@ class SyncRun {
     this.poller = new TaskPoller(this.db, this.client, this.timing, this.runtime, this.makeBoundary);
   }
 
+  /** Would an application be sent with this media URN in its payload? */
+  private wouldSendWith(contexts: CheckContexts): (record: SyncableRecord, mediaUrn: string | null) => boolean {
+    const none = new Set<number>();
+    return (record, mediaUrn) => {
+      const built = this.build('applications', record, contexts, mediaUrn);
+      return built.ok && this.shouldSend(record, built, none, 'applications');
+    };
+  }
+
   /** Uploads the resumes the applications about to be sent need (see resumes/resume-uploads.ts). */
   private async prepareResumes(): Promise<void> {
     const contexts = new CheckContexts(this.db);
-    const none = new Set<number>();
     this.resumes = await prepareResumes(this.db, {
       client: this.client!,
       uploader: UPLOADERS[readResumeFlow(this.db)],
@@ -367,13 +390,12 @@ class SyncRun {
       wait: (ms) => this.wait(ms),
       runId: this.runId,
       throwIfStopped: () => this.throwIfCancelled(),
-      onRetry: () => {
+      onRetry: (reason, delayMs, attempt) => {
         this.retried++;
+        this.retryState = { reason, retry: attempt.retry, of: attempt.of, until: this.runtime.now() + delayMs };
+        this.emitProgress(true);
       },
-      wouldSend: (record, mediaUrn) => {
-        const built = this.build('applications', record, contexts, mediaUrn);
-        return built.ok && this.shouldSend(record, built, none);
-      },
+      wouldSend: this.wouldSendWith(contexts),
     });
   }
 
@@ -450,9 +472,15 @@ class SyncRun {
     const plan = this.plan[category];
     // Dates are read as the compliance check read them: workspace time zone, chosen column formats.
     const contexts = new CheckContexts(this.db);
+    const failedApplications = category === 'stages' ? this.failedApplicationKeys() : null;
     for (const record of eligibleRecords(this.db, category)) {
       counts.eligible++;
       plan.records++;
+      if (failedApplications && failedApplications.has(applicationKeyOf(record))) {
+        // Sent before their application is on LinkedIn, they would only be refused.
+        counts.waiting = (counts.waiting ?? 0) + 1;
+        continue;
+      }
       const resumeProblem = category === 'applications' ? this.resumes?.problems.get(record.id) : undefined;
       if (resumeProblem !== undefined) {
         unbuildable.push({ record, message: resumeProblem });
@@ -461,7 +489,7 @@ class SyncRun {
       const mediaUrn = category === 'applications' ? (this.resumes?.urns.get(record.id) ?? null) : null;
       const built = this.build(category, record, contexts, mediaUrn);
       if (!built.ok) unbuildable.push({ record, message: built.problem });
-      else if (this.shouldSend(record, built, openTasks)) {
+      else if (this.shouldSend(record, built, openTasks, category)) {
         plan.toSend++;
         yield { recordId: record.id, payload: built };
       } else {
@@ -471,9 +499,16 @@ class SyncRun {
     }
   }
 
-  private shouldSend(record: SyncableRecord, built: BuiltPayload, openTasks: Set<number>): boolean {
+  /** Applications whose last sync failed (null when none): their stages wait for them. */
+  private failedApplicationKeys(): Set<string> | null {
+    const rows = this.db.prepare("SELECT key FROM records WHERE category = 'applications' AND sync_status = 'failed'").pluck().all() as string[];
+    return rows.length > 0 ? new Set(rows) : null;
+  }
+
+  private shouldSend(record: SyncableRecord, built: BuiltPayload, openTasks: Set<number>, category: Category): boolean {
     if (openTasks.has(record.id)) return false;
-    if (this.options.retryFailed) return record.syncStatus === 'failed';
+    // Stages never sent are the ones that waited for a failed application: they go with the retry.
+    if (this.options.retryFailed) return record.syncStatus === 'failed' || (category === 'stages' && record.syncStatus === null);
     if (this.options.force) return true;
     if (record.syncStatus === 'succeeded' && storedHashMatches(record.syncHash, built)) {
       // A hash from before the sync hashed natively: stored anew, so it is compared once the old way.
@@ -513,10 +548,13 @@ class SyncRun {
     try {
       delivered = await this.client!.send(wire, { kind: 'batch', category, recordKeys: items.map((i) => i.payload.recordKey) });
     } catch (err) {
-      if (err instanceof SyncFailure) this.failBatch(batch, err.message, err.exchangeId ?? null);
+      // Only an answer about the batch fails its records: a refused token or an unreachable
+      // LinkedIn says nothing about them, and they are simply sent by the next sync.
+      if (err instanceof SyncFailure && answeredForRecords(err)) this.failBatch(batch, err.message, err.exchangeId ?? null);
       throw err;
     }
     this.rate = { ...this.rate, state: 'ok', until: null };
+    this.retryState = null;
 
     const { response } = delivered;
     let outcomes: EntityOutcome[];
@@ -640,6 +678,7 @@ class SyncRun {
       retried: this.retried,
       requests: this.requests,
       rateLimit: { ...this.rate, recordsLastMinute: this.pacer.recordsInWindow(now) },
+      retry: this.retryState && this.retryState.until > now ? { ...this.retryState } : null,
       requestsToday: requestsOnDay(this.db, now) + (this.client?.unloggedRequests ?? 0),
       dailyBudget: this.settings.dailyRequestBudget,
     };
@@ -682,13 +721,14 @@ class SyncRun {
     this.phase = 'done';
     const progress = this.dryRun ? null : this.progress();
     const categories = progress?.categories ?? this.counts;
-    const total = (k: keyof CategorySyncCounts) => CATEGORIES.reduce((sum, c) => sum + categories[c][k], 0);
+    const total = (k: keyof CategorySyncCounts) => CATEGORIES.reduce((sum, c) => sum + (categories[c][k] ?? 0), 0);
     const plan: DryRunPlan | null = this.dryRun
       ? {
           categories: this.plan,
           requests: this.plannedRequests,
           estimatedDurationMs: Math.round(this.estimatedMs),
           unbuildable: this.unbuildable,
+          ...(this.resumeUploads ? { resumeUploads: this.resumeUploads } : {}),
         }
       : null;
     const summary: SyncSummary = {
@@ -717,4 +757,14 @@ class SyncRun {
     if (progress) this.options.onProgress?.({ ...progress, phase: 'done' });
     return summary;
   }
+}
+
+/** LinkedIn answered about the request itself (a status), and the answer was not an authentication refusal. */
+function answeredForRecords(failure: SyncFailure): boolean {
+  return failure.status !== undefined && failure.kind !== 'bad_credentials';
+}
+
+/** A stage's application key, as the application's records.key. */
+function applicationKeyOf(record: SyncableRecord): string {
+  return normalizeId(parseValues(record).atsJobApplicationId ?? null) ?? '';
 }

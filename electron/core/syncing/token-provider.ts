@@ -16,6 +16,8 @@ interface CachedToken {
   value: string;
   /** When we stop using it (30 s before LinkedIn's expiry). */
   renewAt: number;
+  /** When LinkedIn says it expires. */
+  expiresAt: number;
 }
 
 /**
@@ -53,6 +55,11 @@ export class TokenProvider {
       this.inflight = null;
     });
     return this.inflight;
+  }
+
+  /** When the current token expires as LinkedIn said (epoch ms), or null before one is issued. */
+  expiresAt(): number | null {
+    return this.cached?.expiresAt ?? null;
   }
 
   /** Drops the cached token after a 401, so the next get() fetches a fresh one. */
@@ -95,7 +102,8 @@ export class TokenProvider {
         durationMs: performance.now() - started, attempt, recordKeys: [], error: error?.message ?? null,
       });
       if (token) {
-        this.cached = { value: token.value, renewAt: runtime.now() + token.expiresIn * 1000 - TOKEN_EARLY_EXPIRY_MS };
+        const expiresAt = at + token.expiresIn * 1000;
+        this.cached = { value: token.value, renewAt: expiresAt - TOKEN_EARLY_EXPIRY_MS, expiresAt };
         return token.value;
       }
       const transient = error !== null || (status !== null && status >= 500);
@@ -112,6 +120,9 @@ export class TokenProvider {
         throw new SyncFailure('missing_permission', `LinkedIn will not issue a token to this application: ${message}`, status ?? undefined);
       }
       if (status === 200) throw new SyncFailure('unavailable', "LinkedIn's token response had no access_token.", status);
+      if (status === 404 || status === 405) {
+        throw new SyncFailure('configuration', `There is no token endpoint at ${url} (HTTP ${status}): check the OAuth base URL.`, status);
+      }
       throw new SyncFailure('bad_credentials', `LinkedIn refused the client id and secret: ${message}`, status ?? undefined);
     }
   }

@@ -63,6 +63,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'sync:saveSettings', input: { organizationUrn: 'urn:li:organization:1234', clientId: 'client-1' } },
   { method: 'sync:plan', input: {} },
   { method: 'sync:start', input: {} },
+  { method: 'sync:check', input: {} },
   { method: 'sync:runs', input: {} },
   { method: 'sync:run', input: {} },
   { method: 'sync:log', input: {} },
@@ -75,6 +76,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'resumes:attach', input: { folder: '$DIR/exports', pattern: '{applicationId}*.pdf' } },
   { method: 'resumes:list', input: { limit: 10 } },
   { method: 'resumes:detach', input: { all: true } },
+  { method: 'resumes:restore', input: {} },
 
   { method: 'reconcile:start', input: {} },
   { method: 'reconcile:overview', input: {} },

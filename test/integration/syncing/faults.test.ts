@@ -149,7 +149,8 @@ describe('a sync under faults', () => {
     // (One at a time: requests that ask at the same moment share one token fetch.)
     const summary = await h.sync({ settings: { batchSize: 50 }, timing: { requestsInFlight: 1 } });
     expect(summary.succeeded).toBe(200);
-    expect(h.fake.requests.filter((r) => r.resource === 'token')).toHaveLength(4);
+    // One per request, and the one taken before the first batch to learn that the credentials work.
+    expect(h.fake.requests.filter((r) => r.resource === 'token')).toHaveLength(5);
     expect(h.fake.requests.filter((r) => r.status === 401)).toHaveLength(0);
   });
 

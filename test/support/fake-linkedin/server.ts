@@ -94,6 +94,13 @@ export interface FakeLinkedInOptions {
   now?: () => number;
   /** Matches answered by BATCH_GET of candidates, and deletes refused (read-delete.ts). */
   readDelete?: ReadDeleteOptions;
+  /**
+   * Refusal modes of a strict LinkedIn, read at each request (a test may change them between
+   * runs): the token endpoint refuses every client (`invalid_client` 401, or `access_denied`
+   * "not allowed to create application tokens"); the upload URL endpoint answers this status;
+   * every API call answers 403 (the organization or app is not authorized).
+   */
+  refuse?: { oauth?: 'invalid_client' | 'access_denied'; upload?: number; api?: 403 };
 }
 
 interface StoredEntity {
@@ -276,6 +283,12 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     if (r.method !== 'POST') return apiError(res, 405, 'Use POST');
     if (!(r.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return json(res, 400, { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' });
+    }
+    if (options.refuse?.oauth === 'access_denied') {
+      return json(res, 401, { error: 'access_denied', error_description: 'This application is not allowed to create application tokens' });
+    }
+    if (options.refuse?.oauth === 'invalid_client') {
+      return json(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
     }
     const form = new URLSearchParams(r.body);
     if (form.get('grant_type') !== 'client_credentials') {
@@ -611,6 +624,10 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
           return apiError(res, 400, 'This fake speaks Rest.li protocol 2.0.0 only: send X-Restli-Protocol-Version: 2.0.0');
         }
         if (r.tunnelError) return apiError(res, 400, r.tunnelError);
+        if (options.refuse?.api) return apiError(res, 403, `Not enough permissions to access: ${path}`);
+        if (r.resource === 'mediaUrl' && options.refuse?.upload) {
+          return apiError(res, options.refuse.upload, `${http.STATUS_CODES[options.refuse.upload] ?? 'Refused'}: ${path}`);
+        }
         if (r.resource === 'mediaUrl') {
           r.applied = true;
           return media.handleIssue(r, res, baseUrl);
