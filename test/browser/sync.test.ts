@@ -107,7 +107,7 @@ describe('syncing to LinkedIn in Chromium', () => {
 
     // Copy as cURL: the token a shell variable, never a secret; Copy body: the body as logged.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const clipboard = () => page.evaluate<string>('navigator.clipboard.readText()');
     await detail.getByTestId('log-copy-curl').click();
     await expect.poll(clipboard).toMatch(/^curl -X PUT 'http:/m);
     const curl = await clipboard();
@@ -156,7 +156,7 @@ describe('syncing to LinkedIn in Chromium', () => {
       }
     };
     const idsOfRun = (id: number) => query<number>('SELECT id FROM exchanges WHERE run_id = ?', id).map(String).sort();
-    const listed = async () => (await page.locator('[data-testid^="log-row-"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ''))).sort();
+    const listed = async () => (await page.locator('[data-testid^="log-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''))).sort();
     await expect.poll(listed).toEqual(idsOfRun(runId));
     if (idsOfRun(runId).length === 0) expect(await page.locator('main').textContent()).toContain(`Run #${runId} made no request to LinkedIn`);
     await screenshotsAtSizes(page, 'log-run');
