@@ -1,4 +1,4 @@
-import type { ExchangeDetail } from '../../../shared/contract/sync';
+import type { ExchangeDetail } from './contract/sync';
 
 /**
  * An exchange from the log as a cURL command to run again by hand. The log never holds a secret

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { curlCommand, quote } from '../../renderer/src/components/exchange-curl';
+import { curlCommand, quote } from '../../../shared/exchange-curl';
 
 const batch = {
   kind: 'batch' as const,
