@@ -30,6 +30,15 @@ describe('exports named for any workspace', () => {
       expect((await readWorkbook(clean)).worksheets.length).toBeGreaterThan(0);
     });
   }
+  it('keep the date last in the CSV written per category', async () => {
+    const path = join(ws.dir, exportFileName('Acme', 'cleaned', 'csv', AT, 'UTC'));
+    const result = await writeCleanExport(ws.db, ws.path, { path, format: 'csv' });
+    expect(result.files.map((f) => f.slice(ws.dir.length + 1))).toEqual([
+      'Acme cleaned jobs 2026-12-07 13-30.csv',
+      'Acme cleaned candidates 2026-12-07 13-30.csv',
+    ]);
+  });
+
   it('are the workspace, what the file holds and the minute', () => {
     expect(exportFileName('Société Générale — Ärzte', 'audit', 'xlsx', AT, 'Europe/Paris')).toBe('Société Générale — Ärzte audit 2026-12-07 14-30.xlsx');
     expect(exportFileName('Acme: "jobs" <2026>/Q4 | HR*?', 'audit', 'xlsx', AT, 'UTC')).toBe('Acme jobs 2026 Q4 HR audit 2026-12-07 13-30.xlsx');

@@ -27,14 +27,24 @@ export function cleanFormat(input: Pick<CleanExportInput, 'path' | 'format'>): E
   return format;
 }
 
+/** The date and minute that end the app's export names ("Acme cleaned 2026-12-07 14-30"). */
+const NAME_STAMP = / (\d{4}-\d\d-\d\d \d\d-\d\d)$/;
+
 /**
  * With one CSV per category, `<name>-<category>.csv` beside the chosen file; the chosen name
- * itself when one category was asked for (`asked`, default: as many as written).
+ * itself when one category was asked for (`asked`, default: as many as written). A name the app
+ * chose keeps its date last: "Acme cleaned 2026-12-07 14-30.csv" gives "Acme cleaned jobs 2026-12-07 14-30.csv".
  */
 export function csvPaths(path: string, categories: Category[], asked = categories.length): string[] {
   if (asked === 1) return [path];
   const stem = basename(path, extname(path));
-  return categories.map((c) => join(dirname(path), `${stem}-${c}.csv`));
+  const stamp = NAME_STAMP.exec(stem);
+  return categories.map((c) =>
+    join(
+      dirname(path),
+      stamp ? `${stem.slice(0, stamp.index)} ${CATEGORY_LABELS[c].toLowerCase()} ${stamp[1]}.csv` : `${stem}-${c}.csv`,
+    ),
+  );
 }
 
 /**
