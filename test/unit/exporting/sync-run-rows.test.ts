@@ -19,6 +19,11 @@ describe('a sync run as the audit Summary shows it', () => {
     expect(line.status).toMatch(/^Running/);
   });
 
+  it('says what a dry run planned, and counts nothing as sent', () => {
+    const line = syncRunLine({ ...base, dry_run: 1, summary_json: JSON.stringify({ summary: { sent: 0, succeeded: 0, failed: 0, requests: 11 } }) });
+    expect([line.sent, line.requests, line.status]).toEqual([null, null, 'Dry run (nothing sent): 11 requests planned']);
+  });
+
   it('leaves the counts empty for JSON of another shape or none, never showing it', () => {
     for (const json of [null, 'not json', '{"sent":"2"}', '[1,2]']) {
       const line = syncRunLine({ ...base, summary_json: json });

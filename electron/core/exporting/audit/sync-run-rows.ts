@@ -54,7 +54,11 @@ export function syncRunLine(row: SyncRunRow): SyncRunLine {
     failed: null,
     requests: null,
   };
-  if (summary) {
+  if (row.dry_run) {
+    // A dry run's requests are planned, not made: said in words, so the Requests column stays what was sent.
+    const planned = numberOr(summary?.requests);
+    if (planned !== null) line.status = `Dry run (nothing sent): ${planned.toLocaleString('en-US')} request${planned === 1 ? '' : 's'} planned`;
+  } else if (summary) {
     line.sent = numberOr(summary.sent);
     line.succeeded = numberOr(summary.succeeded);
     line.failed = numberOr(summary.failed);
