@@ -171,6 +171,15 @@ export const useImportStore = defineStore('importing', () => {
     return nextFile();
   }
 
+  /** Ends the pass before its last file: what was imported stays, the rest is listed as not imported. */
+  function stopPass() {
+    if (!pass.value) return Promise.resolve();
+    const left = [inspection.value?.name ?? pass.value.name, ...queue.value.map(baseName)];
+    for (const name of left) skipped.value.push({ name, reason: 'The import was stopped before this file.' });
+    queue.value = [];
+    return nextFile();
+  }
+
   async function chooseFile() {
     const picked = await attempt(() => platform().pickFiles({ title: 'Import ATS exports', extensions: IMPORT_EXTENSIONS, multiple: true }));
     if (picked?.length) await startFiles(picked);
@@ -272,6 +281,6 @@ export const useImportStore = defineStore('importing', () => {
 
   return {
     step, inspection, choices, summary, summaries, pass, queue, skipped, presets, busy, error, included, blockers,
-    reset, inspect, startFiles, skipFile, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
+    reset, inspect, startFiles, skipFile, stopPass, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
   };
 });
