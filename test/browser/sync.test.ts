@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshotPath, startApp, type RunningApp } from './support/app-server';
+import { launchBrowser, newPage, screenshotPath, screenshotsAtSizes, startApp, type RunningApp } from './support/app-server';
+import { openWorkspaceDb } from '../../electron/core/db/connection';
 import { engagement, seedRecords } from './support/seed-records';
 import { startFakeLinkedIn, type FakeLinkedIn } from '../support/fake-linkedin/server';
 
@@ -105,6 +106,22 @@ describe('syncing to LinkedIn in Chromium', () => {
     expect(headers).not.toMatch(/Bearer [A-Za-z0-9]{12,}/);
     await page.screenshot({ path: screenshotPath('log') });
 
+    // Copy as cURL: the token a shell variable, never a secret; Copy body: the body as logged.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    const clipboard = () => page.evaluate<string>('navigator.clipboard.readText()');
+    await detail.getByTestId('log-copy-curl').click();
+    await expect.poll(clipboard).toMatch(/^curl -X PUT 'http:/m);
+    const curl = await clipboard();
+    expect(curl).toMatch(/^# Set RSC_ACCESS_TOKEN/);
+    expect(curl).toContain(`-H 'Authorization: Bearer '"\${RSC_ACCESS_TOKEN}"`);
+    expect(curl).toContain('C-BAD');
+    for (const secret of [fake.clientSecret, ...fake.issuedTokens()]) expect(curl).not.toContain(secret);
+    await detail.getByTestId('log-copy-response-body').click();
+    await expect.poll(clipboard).toContain('must not be before atsCreatedAt');
+    await detail.getByTestId('log-copy-request-body').click();
+    await expect.poll(clipboard).toMatch(/^\{.*C-BAD/s);
+    await screenshotsAtSizes(page, 'log-detail');
+
     // Every exchange is listed; filtering by record key narrows to the ones that carried it.
     await page.getByTestId('log-detail-close').click();
     await page.getByTestId('log-filter-key').fill('C-BAD');
@@ -122,5 +139,41 @@ describe('syncing to LinkedIn in Chromium', () => {
     await page.getByTestId('confirm-send').click();
     await expect.poll(() => page.getByTestId('sync-outcome').textContent(), { timeout: 30_000 }).toContain('nothing needed sending');
     expect(fake.requests.slice(before).filter((r) => r.resource !== 'token' && r.resource !== 'tasks')).toHaveLength(0);
+  });
+
+  it('follows "Run #N in the log" to that run\'s exchanges only, closing an entry of another run', async () => {
+    // An entry of the first run is open, and a record key typed, from the test before.
+    const runId = Number((await page.getByTestId('result-run-log').textContent())?.match(/#(\d+)/)?.[1]);
+    expect(runId).toBeGreaterThan(1);
+    await page.getByTestId('result-run-log').click();
+    await expect.poll(() => page.getByTestId('log-filter-run').inputValue()).toBe(String(runId));
+    expect(await page.getByTestId('log-detail').count()).toBe(0);
+    expect(await page.getByTestId('log-filter-key').inputValue()).toBe('');
+    const query = <T>(sql: string, ...params: unknown[]): T[] => {
+      const db = openWorkspaceDb(join(app.dataDir, 'workspaces', 'Default.rscw'));
+      try {
+        return db.prepare(sql).pluck().all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    };
+    const idsOfRun = (id: number) => query<number>('SELECT id FROM exchanges WHERE run_id = ?', id).map(String).sort();
+    const listed = async () => (await page.locator('[data-testid^="log-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''))).sort();
+    await expect.poll(listed).toEqual(idsOfRun(runId));
+    if (idsOfRun(runId).length === 0) expect(await page.locator('main').textContent()).toContain(`Run #${runId} made no request to LinkedIn`);
+    await screenshotsAtSizes(page, 'log-run');
+
+    // The run that sent everything: its exchanges, one of them open beside them.
+    const [sending] = query<number>('SELECT run_id FROM exchanges GROUP BY run_id ORDER BY count(*) DESC LIMIT 1');
+    expect(sending).not.toBe(runId);
+    await page.getByTestId('log-filter-run').selectOption(String(sending));
+    await expect.poll(listed).toEqual(idsOfRun(sending));
+    await page.locator('[data-testid^="log-row-"]').first().click();
+    await expect.poll(() => page.getByTestId('log-detail').isVisible()).toBe(true);
+    // Back to the later run by its link: the entry of the earlier run does not stay open.
+    await page.getByTestId('nav-sync').click();
+    await page.getByTestId('result-run-log').click();
+    await expect.poll(() => page.getByTestId('log-filter-run').inputValue()).toBe(String(runId));
+    expect(await page.getByTestId('log-detail').count()).toBe(0);
   });
 });

@@ -56,7 +56,8 @@ export function browserPlatform(token: string, exportsDir: () => string): Platfo
     },
     pathsForFiles: (files) => Promise.all(files.map(upload)),
     async chooseSavePath(o) {
-      return `${exportsDir()}/${Date.now()}-${o.defaultName}`;
+      // The name carries the workspace and the minute: a second export that minute replaces the first.
+      return `${exportsDir()}/${o.defaultName}`;
     },
     async reveal(path) {
       const a = document.createElement('a');

@@ -1,11 +1,12 @@
 import type { GridFilter } from '../../../shared/contract/records';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { CATEGORIES, type Category } from '../../../shared/domain';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../shared/domain';
 import type { ExportDateMode, ExportFormat, ExportLayout, ExportResult } from '../../../shared/contract/export';
 import { client, platform } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
+import { exportFileName } from '../../../shared/export-file-name';
 
 export interface CleanOptions {
   categories: Category[];
@@ -20,10 +21,13 @@ export interface FinishedExport {
   at: number;
 }
 
-/** A file name from the workspace name: what Excel shows in its title bar, so it should say whose data it is. */
-export function baseName(workspace: string | undefined): string {
-  const cleaned = (workspace ?? 'workspace').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned || 'workspace';
+/**
+ * A file name that says whose data it is and when it was written (what Excel shows in its title
+ * bar): "Acme audit 2026-12-07 14-30.xlsx", in the workspace's time zone.
+ */
+export function exportName(what: string, extension: string): string {
+  const workspace = useAppStore().workspace;
+  return exportFileName(workspace?.name, what, extension, Date.now(), workspace?.timeZone);
 }
 
 /** The audit workbook and the cleaned data; the file is chosen (or, in the browser, downloaded) through the platform. */
@@ -59,16 +63,14 @@ export const useExportStore = defineStore('exporting', () => {
   }
 
   function exportAudit() {
-    const name = `${baseName(useAppStore().workspace?.name)} - RSC audit.xlsx`;
-    return run('audit', name, 'xlsx', (path) => client().call('export:audit', { path, includeBodies: includeBodies.value }));
+    return run('audit', exportName('audit', 'xlsx'), 'xlsx', (path) => client().call('export:audit', { path, includeBodies: includeBodies.value }));
   }
 
   function exportClean() {
     const o = clean.value;
     if (o.categories.length === 0) return Promise.resolve();
-    const which = o.categories.length === 1 ? ` - ${o.categories[0]}` : '';
-    const name = `${baseName(useAppStore().workspace?.name)} - cleaned${which}.${o.format}`;
-    return run('clean', name, o.format, (path) =>
+    const which = o.categories.length === 1 ? ` ${CATEGORY_LABELS[o.categories[0]].toLowerCase()}` : '';
+    return run('clean', exportName(`cleaned${which}`, o.format), o.format, (path) =>
       client().call('export:clean', {
         path,
         category: o.categories.length === 1 ? o.categories[0] : [...o.categories],
@@ -81,8 +83,7 @@ export const useExportStore = defineStore('exporting', () => {
 
   /** What you see is what you get: an audit workbook of just the grid's current view. */
   async function exportView(filter: GridFilter) {
-    const name = `${baseName(useAppStore().workspace?.name)} - ${filter.category} view.xlsx`;
-    await run('audit', name, 'xlsx', (path) => client().call('export:audit', { path, includeBodies: false, filter }));
+    await run('audit', exportName(`${CATEGORY_LABELS[filter.category].toLowerCase()} view`, 'xlsx'), 'xlsx', (path) => client().call('export:audit', { path, includeBodies: false, filter }));
     if (last.value && !error.value) await reveal(last.value.result.path);
     else if (error.value) useAppStore().notify(error.value, 'error');
   }

@@ -54,11 +54,32 @@ export function missingKeys(choice: SheetChoice): string[] {
   return KEY_FIELDS[choice.category].filter((f) => !(choice.category === 'stages' && f === 'stageId') && !mapped.has(f));
 }
 
+/** Several files chosen at once: reviewed and imported one after another, in one pass. */
+export interface ImportPass {
+  /** 1-based position of the file under review. */
+  index: number;
+  count: number;
+  /** The file under review. */
+  name: string;
+}
+
+export interface SkippedFile {
+  name: string;
+  reason: string;
+}
+
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 export const useImportStore = defineStore('importing', () => {
   const step = ref<ImportStep>('choose');
   const inspection = ref<FileInspection | null>(null);
   const choices = ref<SheetChoice[]>([]);
+  /** The last file's summary; `summaries` holds every file's of the pass. */
   const summary = ref<ImportSummary | null>(null);
+  const summaries = ref<ImportSummary[]>([]);
+  const pass = ref<ImportPass | null>(null);
+  const queue = ref<string[]>([]);
+  const skipped = ref<SkippedFile[]>([]);
   const presets = ref<PresetInfo[]>([]);
   const busy = ref(false);
   const error = ref<string | null>(null);
@@ -90,27 +111,83 @@ export const useImportStore = defineStore('importing', () => {
     inspection.value = null;
     choices.value = [];
     summary.value = null;
+    summaries.value = [];
+    pass.value = null;
+    queue.value = [];
+    skipped.value = [];
     error.value = null;
   }
 
-  async function inspect(path: string, text?: { encoding?: string; delimiter?: string }) {
-    await attempt(async () => {
+  /** Whether the file could be read; it is then shown for review. */
+  async function inspect(path: string, text?: { encoding?: string; delimiter?: string }): Promise<boolean> {
+    const ok = await attempt(async () => {
       const result = await client().call('import:inspect', { path, ...(text ?? {}) } as { path: string });
       inspection.value = result;
       choices.value = result.sheets.map(choiceFrom);
-      summary.value = null;
       step.value = 'sheets';
+      return true;
     });
+    return ok === true;
+  }
+
+  /**
+   * The files chosen together, reviewed one after another: each gets its own sheets and mapping
+   * review and is imported before the next is read. One that cannot be read is set aside with its
+   * reason and the pass goes on; a single file's failure stays on the choosing step.
+   */
+  async function startFiles(paths: string[]) {
+    if (paths.length === 0) return;
+    reset();
+    queue.value = paths.slice(1);
+    pass.value = { index: 1, count: paths.length, name: baseName(paths[0]) };
+    await review(paths[0]);
+  }
+
+  async function review(path: string) {
+    if (await inspect(path)) return;
+    if ((pass.value?.count ?? 1) === 1) return;
+    skipped.value.push({ name: baseName(path), reason: error.value ?? 'It could not be read.' });
+    error.value = null;
+    await nextFile();
+  }
+
+  /** On to the next chosen file, or to the summary of the pass once none is left. */
+  async function nextFile() {
+    const path = queue.value.shift();
+    if (path === undefined) {
+      inspection.value = null;
+      choices.value = [];
+      step.value = summaries.value.length || skipped.value.length ? 'done' : 'choose';
+      return;
+    }
+    if (pass.value) pass.value = { ...pass.value, index: pass.value.index + 1, name: baseName(path) };
+    await review(path);
+  }
+
+  /** Leaves the file under review out of the pass. */
+  function skipFile() {
+    if (!pass.value) return Promise.resolve();
+    skipped.value.push({ name: inspection.value?.name ?? pass.value.name, reason: 'Left out during the review.' });
+    return nextFile();
+  }
+
+  /** Ends the pass before its last file: what was imported stays, the rest is listed as not imported. */
+  function stopPass() {
+    if (!pass.value) return Promise.resolve();
+    const left = [inspection.value?.name ?? pass.value.name, ...queue.value.map(baseName)];
+    for (const name of left) skipped.value.push({ name, reason: 'The import was stopped before this file.' });
+    queue.value = [];
+    return nextFile();
   }
 
   async function chooseFile() {
-    const picked = await attempt(() => platform().pickFiles({ title: 'Import an ATS export', extensions: IMPORT_EXTENSIONS }));
-    if (picked?.[0]) await inspect(picked[0]);
+    const picked = await attempt(() => platform().pickFiles({ title: 'Import ATS exports', extensions: IMPORT_EXTENSIONS, multiple: true }));
+    if (picked?.length) await startFiles(picked);
   }
 
   async function dropFiles(files: File[]) {
     const paths = await attempt(() => platform().pathsForFiles(files));
-    if (paths?.[0]) await inspect(paths[0]);
+    if (paths?.length) await startFiles(paths);
   }
 
   async function resuggest(choice: SheetChoice, category?: Category) {
@@ -196,12 +273,14 @@ export const useImportStore = defineStore('importing', () => {
     );
     if (result) {
       summary.value = result;
-      step.value = 'done';
+      summaries.value.push(result);
+      if (queue.value.length) await nextFile();
+      else step.value = 'done';
     } else step.value = 'mapping';
   }
 
   return {
-    step, inspection, choices, summary, presets, busy, error, included, blockers,
-    reset, inspect, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
+    step, inspection, choices, summary, summaries, pass, queue, skipped, presets, busy, error, included, blockers,
+    reset, inspect, startFiles, skipFile, stopPass, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
   };
 });

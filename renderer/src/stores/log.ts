@@ -102,6 +102,11 @@ export const useLogStore = defineStore('log', () => {
       const detail = await client().call('sync:exchange', { id });
       if (selectedId.value !== id) return;
       selected.value = detail;
+      // Opened from a link while the list shows another run: the list follows the entry.
+      if (detail && filters.value.runId !== null && detail.runId !== filters.value.runId) {
+        filters.value = { ...filters.value, runId: detail.runId };
+        void first();
+      }
       if (!detail) detailError.value = `Exchange ${id} is no longer in the log (log retention may have removed it).`;
     } catch (err) {
       if (selectedId.value === id) detailError.value = messageOf(err);
@@ -116,7 +121,21 @@ export const useLogStore = defineStore('log', () => {
 
   function setFilters(changes: Partial<LogFilters>) {
     filters.value = { ...filters.value, ...changes };
+    closeIfOutsideRun();
     return first();
+  }
+
+  /** "Run #6 in the log": that run's exchanges, and only them (other filters cleared, another run's entry closed). */
+  function showRun(runId: number) {
+    filters.value = { ...blankFilters(), runId };
+    closeIfOutsideRun();
+    return first();
+  }
+
+  /** An open exchange of another run than the one filtered to would sit beside a list it is not in. */
+  function closeIfOutsideRun() {
+    const runId = filters.value.runId;
+    if (runId !== null && selected.value && selected.value.runId !== runId) close();
   }
 
   function clearFilters() {
@@ -137,6 +156,6 @@ export const useLogStore = defineStore('log', () => {
   return {
     filters, rows, total, offset, loading, error, runs, selected, selectedId, detailError,
     from, to, hasPrev, hasNext, filtered,
-    load, first, next, prev, loadRuns, open, close, setFilters, clearFilters, reset,
+    load, first, next, prev, loadRuns, open, close, setFilters, showRun, clearFilters, reset,
   };
 });

@@ -423,12 +423,16 @@ export const useRecordsStore = defineStore('records', () => {
   const applyFix = async (recordId: number, rule: string, field?: string) =>
     report(await act(() => client().call('records:applyFix', { recordId, rule, ...(field ? { field } : {}) })));
 
-  /** "Fix all N like this": every fixable issue of the rule among the records of this view. */
+  /**
+   * "Fix all N like this": every fixable issue of the rule among the records its facet counts,
+   * the view without its rule criterion (with another rule chosen, the count and the fix would
+   * otherwise cover different records).
+   */
   const fixAll = async (rule: string) => {
     const rest = { ...filter.value };
     delete rest.rule;
     const result = await act(() =>
-      client().call('records:fixAll', isFiltered(rest) ? { rule, filter: fullFilter.value } : { rule, category: category.value }),
+      client().call('records:fixAll', isFiltered(rest) ? { rule, filter: { category: category.value, ...rest } } : { rule, category: category.value }),
     );
     report(result);
     return result;

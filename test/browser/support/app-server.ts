@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +82,18 @@ export async function newPage(browser: Browser, url: string): Promise<Page> {
 
 export function screenshotPath(name: string): string {
   return join(ROOT, 'docs', 'screenshots', `${name}.png`);
+}
+
+/**
+ * The page at the two sizes a screen must look right at (1440×900, 1024×700), into
+ * test-results/screenshots (not committed); the viewport is put back afterwards.
+ */
+export async function screenshotsAtSizes(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  mkdirSync(join(ROOT, 'test-results', 'screenshots'), { recursive: true });
+  for (const [width, height] of [[1440, 900], [1024, 700]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(ROOT, 'test-results', 'screenshots', `${name}-${width}x${height}.png`) });
+  }
+  if (before) await page.setViewportSize(before);
 }

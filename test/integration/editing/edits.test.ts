@@ -194,6 +194,22 @@ describe('bulk operations', () => {
   });
 });
 
+describe('a transform', () => {
+  it('stores exactly the value its preview showed, spaces included', () => {
+    run({ type: 'edit', changes: [{ recordId: idOf(db, 'C1'), field: 'emailAddresses', value: ' Zoe@Example.com ' }] });
+    const one: GridFilter = { category: 'candidates', recordIds: [idOf(db, 'C1')] };
+    const lower: BulkAction = { kind: 'transform', field: 'emailAddresses', transform: { name: 'changeCase', mode: 'lower' } };
+    expect(previewBulk(db, one, lower, 5).changes.map((c) => [c.before, c.after])).toEqual([[' Zoe@Example.com ', ' zoe@example.com ']]);
+    run({ type: 'bulk', filter: one, action: lower });
+    expect(valueOf(db, 'C1', 'emailAddresses')).toBe(' zoe@example.com ');
+
+    const trim: BulkAction = { kind: 'transform', field: 'emailAddresses', transform: { name: 'trim' } };
+    expect(previewBulk(db, one, trim, 5).changes.map((c) => c.after)).toEqual(['zoe@example.com']);
+    run({ type: 'bulk', filter: one, action: trim });
+    expect(valueOf(db, 'C1', 'emailAddresses')).toBe('zoe@example.com');
+  });
+});
+
 describe('fixes', () => {
   it("apply one record's fix and re-check it", () => {
     const r = run({ type: 'applyFix', recordId: idOf(db, 'C13'), rule: 'url-format' });

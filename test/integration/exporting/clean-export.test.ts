@@ -15,8 +15,10 @@ describe('cleaned data in the source layout', () => {
   it("writes each category in the customer's headers and order, with current values and unmapped columns", async () => {
     const path = join(ws.dir, 'clean.xlsx');
     const result = await writeCleanExport(ws.db, ws.path, { path });
-    expect(result).toMatchObject({ path, files: [path], sheets: ['Open roles', 'candidates'], rows: 6, notesOmitted: 0 });
-    const jobs = sheet(await readWorkbook(path), 'Open roles');
+    expect(result).toMatchObject({ path, files: [path], sheets: ['Jobs', 'Candidates', 'Notes'], rows: 6, notesOmitted: 0 });
+    const book = await readWorkbook(path);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Jobs', 'Candidates', 'Notes']);
+    const jobs = sheet(book, 'Jobs');
     expect(headers(jobs)).toEqual(JOB_HEADERS);
     expect(table(jobs).slice(1).map((r) => r[0])).toEqual(['J-1', 'J-2', 'J-3', 'J-4']);
     const j2 = rowOf(jobs, 'J-2');
@@ -30,7 +32,7 @@ describe('cleaned data in the source layout', () => {
   it('keeps unchanged dates as the source wrote them and writes edited ones in the same format', async () => {
     const path = join(ws.dir, 'dates.xlsx');
     await writeCleanExport(ws.db, ws.path, { path, dates: 'source' });
-    const jobs = sheet(await readWorkbook(path), 'Open roles');
+    const jobs = sheet(await readWorkbook(path), 'Jobs');
     const j1 = cellAt(jobs, rowOf(jobs, 'J-1'), 'Posted On');
     expect(j1.value).toBe(J1_LISTED_AT);
     expect(j1.numFmt).toBe('0');
@@ -41,7 +43,7 @@ describe('cleaned data in the source layout', () => {
   it('writes dates as epoch milliseconds when asked', async () => {
     const path = join(ws.dir, 'epoch.xlsx');
     await writeCleanExport(ws.db, ws.path, { path, dates: 'epochMs' });
-    const jobs = sheet(await readWorkbook(path), 'Open roles');
+    const jobs = sheet(await readWorkbook(path), 'Jobs');
     expect(cellAt(jobs, rowOf(jobs, 'J-4'), 'Posted On').value).toBe(J4_LISTED_AT);
     expect(cellAt(jobs, rowOf(jobs, 'J-1'), 'Posted On').value).toBe(J1_LISTED_AT);
   });
@@ -50,10 +52,28 @@ describe('cleaned data in the source layout', () => {
     const path = join(ws.dir, 'errors.xlsx');
     const result = await writeCleanExport(ws.db, ws.path, { path, filter: { category: 'jobs', status: 'error' } });
     expect(result.rows).toBe(1);
-    expect(table(sheet(await readWorkbook(path), 'Open roles')).slice(1).map((r) => r[0])).toEqual(['J-2']);
+    expect(table(sheet(await readWorkbook(path), 'Jobs')).slice(1).map((r) => r[0])).toEqual(['J-2']);
     await expect(
       writeCleanExport(ws.db, ws.path, { path, category: 'candidates', filter: { category: 'jobs' } }),
     ).rejects.toMatchObject({ code: 'BAD_FILTER' });
+  });
+});
+
+describe('the notes of a cleaned workbook', () => {
+  it('name the source file and sheet of every category sheet, and how the file was written', async () => {
+    const path = join(ws.dir, 'notes.xlsx');
+    await writeCleanExport(ws.db, ws.path, { path, layout: 'rsc', dates: 'epochMs' });
+    const notes = table(sheet(await readWorkbook(path), 'Notes'));
+    expect(notes[0]).toEqual(['Sheet', 'Category', 'Source file', 'Source sheet', 'Records']);
+    expect(notes.slice(1, 3)).toEqual([
+      ['Jobs', 'Jobs', 'acme-jobs.xlsx', 'Open roles', 4],
+      ['Candidates', 'Candidates', 'candidates.csv', 'candidates', 2],
+    ]);
+    const value = (label: string) => notes.find((r) => r[0] === label)?.[1];
+    expect(value('Workspace')).toBe('Acme audit');
+    expect(value('Columns')).toBe('RSC fields, one column each');
+    expect(value('Dates')).toBe('Epoch milliseconds');
+    expect(String(value('Exported at'))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Europe\/Paris/);
   });
 });
 
@@ -61,8 +81,8 @@ describe('cleaned data in the RSC layout', () => {
   it('writes one column per RSC field, named as the field', async () => {
     const path = join(ws.dir, 'rsc.xlsx');
     const result = await writeCleanExport(ws.db, ws.path, { path, layout: 'rsc', category: 'jobs' });
-    expect(result.sheets).toEqual(['Open roles']);
-    const jobs = sheet(await readWorkbook(path), 'Open roles');
+    expect(result.sheets).toEqual(['Jobs', 'Notes']);
+    const jobs = sheet(await readWorkbook(path), 'Jobs');
     expect(headers(jobs)).toEqual([
       'integrationContext', 'externalJobPostingId', 'title', 'description', 'location', 'countryCode', 'postalCode',
       'state', 'companyApplyUrl', 'listedAt',
@@ -120,7 +140,7 @@ describe('records and fields beyond the source columns', () => {
     try {
       const path = join(ws.dir, 'extra.xlsx');
       await writeCleanExport(ws.db, ws.path, { path, category: 'jobs' });
-      const jobs = sheet(await readWorkbook(path), 'Open roles');
+      const jobs = sheet(await readWorkbook(path), 'Jobs');
       expect(headers(jobs)).toEqual([...JOB_HEADERS, 'postalCode']);
       const j5 = rowOf(jobs, 'J-5');
       expect(j5).toBe(6);

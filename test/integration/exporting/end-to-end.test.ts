@@ -66,6 +66,7 @@ beforeAll(async () => {
     credentials: { clientId: fake.clientId, clientSecret: fake.clientSecret },
     settings: { organizationUrn: fake.organizationUrn, apiBaseUrl: fake.url, oauthBaseUrl: fake.url },
   });
+  await backend.invoke('sync:plan', { settings: { organizationUrn: fake.organizationUrn, apiBaseUrl: fake.url, oauthBaseUrl: fake.url } });
 }, 60_000);
 
 afterAll(async () => {
@@ -89,6 +90,19 @@ describe('the audit of an imported, edited and synced workspace', () => {
     expect(candidateCounts.slice(1, 2)).toEqual([3]);
     expect(candidateCounts[6]).toBe(1); // excluded
     expect(candidateCounts[7]).toBe(2); // synced
+
+    // The sync runs as a table a customer can read, never the stored JSON.
+    const runsTitle = summary.findIndex((r) => r[0] === 'Sync runs');
+    expect(summary[runsTitle + 1]).toEqual(['Run', 'Started', 'Finished', 'Sent', 'Succeeded', 'Failed', 'Requests', 'Status']);
+    const [sent, planned] = summary.slice(runsTitle + 2, runsTitle + 4);
+    expect(sent[0]).toBe(1);
+    expect(sent[1]).toBeInstanceOf(Date);
+    expect(sent[2]).toBeInstanceOf(Date);
+    expect(sent.slice(3, 8)).toEqual([4, 4, 0, expect.any(Number), 'Finished']);
+    expect(sent[6] as number).toBeGreaterThanOrEqual(3); // two batches, a retry, the token call is not counted
+    expect(planned[0]).toBe(2);
+    expect(planned[7]).toMatch(/^Dry run \(nothing sent\): \d+ requests? planned$/);
+    expect(summary.flat().some((v) => typeof v === 'string' && v.includes('{'))).toBe(false);
 
     const jobs = sheet(wb, 'Jobs');
     const title = cellAt(jobs, rowOf(jobs, 'JOB-2'), 'title');

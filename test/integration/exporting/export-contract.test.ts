@@ -107,7 +107,7 @@ describe('the export command', () => {
     const { code, stdout } = await cli(['export', '--out', out, '--kind', 'clean', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as ExportResult;
-    expect(result).toMatchObject({ path: out, sheets: ['Open roles', 'candidates'], rows: 6 });
+    expect(result).toMatchObject({ path: out, sheets: ['Jobs', 'Candidates', 'Notes'], rows: 6 });
   });
 
   it('writes one CSV per category next to --out and lists them', async () => {

@@ -54,7 +54,7 @@ describe('formula injection', () => {
   it('writes them in a cleaned workbook as text, with their value unchanged', async () => {
     const path = join(ws.dir, 'clean.xlsx');
     await writeCleanExport(ws.db, ws.path, { path, format: 'xlsx' });
-    const candidates = sheet(await readWorkbook(path), 'candidates');
+    const candidates = sheet(await readWorkbook(path), 'Candidates');
     const row = rowOf(candidates, 'C-1');
     expect(cellAt(candidates, row, 'First').value).toBe(INJECTION_NAME);
     expect(cellAt(candidates, row, 'First').numFmt).toBe('@');

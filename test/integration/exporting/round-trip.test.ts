@@ -91,14 +91,18 @@ describe('a cleaned export imported again', () => {
 
     const cleaned = join(dir, 'cleaned.xlsx');
     const result = await writeCleanExport(a, join(dir, 'a.rscw'), { path: cleaned });
-    expect(result.sheets).toEqual(['Open roles', 'People']);
+    // Sheets named for their categories; the notes say they came from "Open roles" and "People".
+    expect(result.sheets).toEqual(['Jobs', 'Candidates', 'Notes']);
 
     const b = workspace(dir, 'b');
     await importIntoWorkspace(
       b,
       {
         path: cleaned,
-        sheets: [{ ...XLSX_PLAN[0], mapping: { ...JOB_MAPPING, postalCode: 'postalCode' } }, XLSX_PLAN[1]],
+        sheets: [
+          { ...XLSX_PLAN[0], sheet: 'Jobs', mapping: { ...JOB_MAPPING, postalCode: 'postalCode' } },
+          { ...XLSX_PLAN[1], sheet: 'Candidates' },
+        ],
       },
       { check: false },
     );

@@ -4,6 +4,7 @@ import { INTEGER_FORMAT, DATE_FORMAT } from '../cell-styles';
 import { SheetWriter, type ExcelValue } from '../sheet-writer';
 import { isExcelDate } from '../zone-time';
 import type { AuditContext } from './audit-context';
+import { SYNC_RUN_HEADERS, syncRunLine, type SyncRunRow } from './sync-run-rows';
 
 export interface SummaryFacts {
   workspaceName: string;
@@ -36,7 +37,8 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
   const sheet = new SheetWriter(
     ctx.workbook,
     name,
-    [24, 40, 16, 12, 12, 12, 12, 12, 12, 12].map((width) => ({ header: '', width })),
+    // Dates (yyyy-mm-dd hh:mm:ss) need ~20 characters, or Excel shows ####.
+    [24, 40, 20, 12, 20, 12, 12, 12, 12, 12].map((width) => ({ header: '', width })),
     book,
     { header: false },
   );
@@ -160,20 +162,23 @@ export function writeSummarySheet(ctx: AuditContext, facts: SummaryFacts): strin
 
   sheet.blankRow();
   sheet.row(['Sync runs'], [title]);
-  sheet.headerRow(['Run', 'Started', 'Finished', 'Status', 'Dry run', 'Summary']);
+  sheet.headerRow(SYNC_RUN_HEADERS);
   const runs = db
     .prepare('SELECT id, started_at, finished_at, status, dry_run, summary_json FROM sync_runs ORDER BY id')
-    .all() as { id: number; started_at: number; finished_at: number | null; status: string; dry_run: number; summary_json: string | null }[];
+    .all() as SyncRunRow[];
   if (runs.length === 0) sheet.row(['Nothing has been sent to LinkedIn from this workspace.']);
   for (const run of runs) {
+    const line = syncRunLine(run);
     sheet.row(
       [
-        run.id,
-        clock.wallClockDate(run.started_at),
-        run.finished_at === null ? null : clock.wallClockDate(run.finished_at),
-        run.status,
-        run.dry_run ? 'Yes' : 'No',
-        run.summary_json,
+        line.run,
+        clock.wallClockDate(line.startedAt),
+        line.finishedAt === null ? null : clock.wallClockDate(line.finishedAt),
+        line.sent,
+        line.succeeded,
+        line.failed,
+        line.requests,
+        line.status,
       ],
       [undefined, date, date],
     );

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
+import type { stream } from 'exceljs';
 import { ContractFailure } from '../../../../shared/contract/define';
 import type { CleanExportInput, ExportFormat, ExportResult } from '../../../../shared/contract/export';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/domain';
@@ -14,6 +15,7 @@ import { XlsxFile } from '../xlsx-file';
 import { ZoneClock } from '../zone-time';
 import { CleanLayout, type CleanRecord } from './clean-layout';
 import { CsvFile } from './csv-file';
+import { writeCleanNotesSheet } from './notes-sheet';
 
 /** The format a cleaned export is written in: as asked, or as the file name says. */
 export function cleanFormat(input: Pick<CleanExportInput, 'path' | 'format'>): ExportFormat {
@@ -25,14 +27,24 @@ export function cleanFormat(input: Pick<CleanExportInput, 'path' | 'format'>): E
   return format;
 }
 
+/** The date and minute that end the app's export names ("Acme cleaned 2026-12-07 14-30"). */
+const NAME_STAMP = / (\d{4}-\d\d-\d\d \d\d-\d\d)$/;
+
 /**
  * With one CSV per category, `<name>-<category>.csv` beside the chosen file; the chosen name
- * itself when one category was asked for (`asked`, default: as many as written).
+ * itself when one category was asked for (`asked`, default: as many as written). A name the app
+ * chose keeps its date last: "Acme cleaned 2026-12-07 14-30.csv" gives "Acme cleaned jobs 2026-12-07 14-30.csv".
  */
 export function csvPaths(path: string, categories: Category[], asked = categories.length): string[] {
   if (asked === 1) return [path];
   const stem = basename(path, extname(path));
-  return categories.map((c) => join(dirname(path), `${stem}-${c}.csv`));
+  const stamp = NAME_STAMP.exec(stem);
+  return categories.map((c) =>
+    join(
+      dirname(path),
+      stamp ? `${stem.slice(0, stamp.index)} ${CATEGORY_LABELS[c].toLowerCase()} ${stamp[1]}.csv` : `${stem}-${c}.csv`,
+    ),
+  );
 }
 
 /**
@@ -53,7 +65,7 @@ async function writeClean(db: Db, workspacePath: string, input: CleanExportInput
   const format = cleanFormat(input);
   const scope = recordScope(db, input.filter);
   const { categories, named } = categoriesToWrite(db, scope, input.category);
-  const { timeZone } = workspaceFacts(db, workspacePath);
+  const { timeZone, name: workspaceName } = workspaceFacts(db, workspacePath);
   const clock = new ZoneClock(timeZone);
   const layouts = categories.map((c) => new CleanLayout(db, c, scope, input.layout ?? 'source', input.dates ?? 'source', clock));
   const total = countRecords(db, scope, categories);
@@ -65,7 +77,15 @@ async function writeClean(db: Db, workspacePath: string, input: CleanExportInput
     const sheets =
       format === 'csv'
         ? await writeCsvFiles(db, scope, layouts, temps, pacer)
-        : await writeWorkbook(db, scope, layouts, temps[0], pacer);
+        : await writeWorkbook(db, scope, layouts, temps[0], pacer, (workbook, book, names, sheets) =>
+            writeCleanNotesSheet(db, workbook, book, names, scope, clock, {
+              sheets,
+              layout: input.layout ?? 'source',
+              dates: input.dates ?? 'source',
+              exportedAt: started,
+              workspaceName,
+            }),
+          );
     control.throwIfCancelled();
     const bytes = files.commit();
     pacer.finish('Cleaned data written');
@@ -158,12 +178,21 @@ async function writeCsvFiles(
   return layouts.map((l) => l.category);
 }
 
+/** The sheet written after the category sheets (the notes), given what they were named. */
+type NotesWriter = (
+  workbook: stream.xlsx.WorkbookWriter,
+  book: StyleBook,
+  names: SheetNames,
+  sheets: { category: Category; name: string }[],
+) => string;
+
 async function writeWorkbook(
   db: Db,
   scope: RecordScope,
   layouts: CleanLayout[],
   temp: string,
   pacer: Pacer,
+  writeNotes: NotesWriter,
 ): Promise<string[]> {
   const xlsx = new XlsxFile(temp);
   const book = new StyleBook();
@@ -171,11 +200,12 @@ async function writeWorkbook(
   const epoch = book.get({ numFmt: INTEGER_FORMAT });
   const date = book.get({ numFmt: 'yyyy-mm-dd' });
   const dateTime = book.get({ numFmt: DATE_FORMAT });
-  const sheets: string[] = [];
+  const sheets: { category: Category; name: string }[] = [];
   try {
     for (const layout of layouts) {
-      const name = names.take(layout.sourceSheetName ?? CATEGORY_LABELS[layout.category]);
-      sheets.push(name);
+      // Named for the category, whatever the customer's sheets were called: the notes say which.
+      const name = names.take(CATEGORY_LABELS[layout.category]);
+      sheets.push({ category: layout.category, name });
       const sample = db
         .prepare(
           `SELECT r.sheet_id, r.values_json, r.original_json, r.source_json FROM records_wide r
@@ -216,8 +246,9 @@ async function writeWorkbook(
       }
       sheet.commit();
     }
+    const notes = writeNotes(xlsx.workbook, book, names, sheets);
     await xlsx.commit();
-    return sheets;
+    return [...sheets.map((s) => s.name), notes];
   } catch (err) {
     xlsx.abort();
     throw err;

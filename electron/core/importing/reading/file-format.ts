@@ -2,6 +2,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { importFailure } from '../import-failure';
 import { MAX_FILE_BYTES } from '../limits';
+import { refuseForeignContent } from './content-sniff';
 
 export type FileKind = 'xlsx' | 'text';
 
@@ -53,6 +54,7 @@ export function detectFileFormat(path: string): FileFormat {
     throw importFailure('UNSUPPORTED_FORMAT', `${name} is an OpenDocument spreadsheet, which cannot be read`, 'save it as .xlsx (Excel 2007–365) and import that');
   }
   const head = readHead(path, Math.min(size, SNIFF_BYTES));
+  refuseForeignContent(name, head);
   if (startsWith(head, ZIP)) return { kind: 'xlsx', name, size };
   if (startsWith(head, CFB)) {
     if (ext === '.xls') {
