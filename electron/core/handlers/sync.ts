@@ -4,20 +4,31 @@ import { CATEGORIES } from '../../../shared/domain';
 import { defineHandlers } from './define';
 import type { BackendContext } from '../context';
 import type { Db } from '../db/connection';
-import { CLIENT_SECRET_NAME, readSyncSettings, writeSyncSettings } from '../syncing/settings';
+import { CLIENT_SECRET_NAME, dropWorkspaceUrls, ignoredWorkspaceUrls, readSyncSettings, writeSyncSettings } from '../syncing/settings';
+import { readMachineEndpoints, writeMachineEndpoints } from '../syncing/machine-endpoints';
 import { getExchange, listExchanges } from '../syncing/exchange-log';
 import type { SyncJobInput } from '../syncing/sync-job';
 
 function settingsView(ctx: BackendContext): SyncSettingsView {
-  return { ...readSyncSettings(ctx.workspace().db), hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null };
+  const db = ctx.workspace().db;
+  return {
+    ...readSyncSettings(db),
+    ...readMachineEndpoints(ctx.dataDir),
+    hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null,
+    ignoredWorkspaceUrls: ignoredWorkspaceUrls(db),
+  };
 }
 
-/** Run input for the job: the CLI passes credentials; the app's come from settings + the secret store. */
+/**
+ * Run input for the job: this computer's base URLs unless the caller names its own (the CLI's options and
+ * environment); the CLI passes credentials, the app's come from settings + the secret store.
+ */
 function jobInput(input: SyncJobInput, ctx: BackendContext): SyncJobInput {
-  if (input.dryRun || input.credentials) return input;
+  const withEndpoints = { ...input, settings: { ...readMachineEndpoints(ctx.dataDir), ...input.settings } };
+  if (input.dryRun || input.credentials) return withEndpoints;
   const clientId = readSyncSettings(ctx.workspace().db).clientId;
   const clientSecret = ctx.secrets.get(CLIENT_SECRET_NAME);
-  return { ...input, credentials: clientId && clientSecret ? { clientId, clientSecret } : null };
+  return { ...withEndpoints, credentials: clientId && clientSecret ? { clientId, clientSecret } : null };
 }
 
 interface RunRow {
@@ -51,13 +62,16 @@ function runs(db: Db, limit: number): SyncRunInfo[] {
 
 export const syncHandlers = defineHandlers(syncMethods, {
   'sync:settings': (_input, ctx) => settingsView(ctx),
-  'sync:saveSettings': ({ clientSecret, ...settings }, ctx) => {
-    writeSyncSettings(ctx.workspace().db, settings);
+  'sync:saveSettings': ({ clientSecret, apiBaseUrl, oauthBaseUrl, ...settings }, ctx) => {
+    const db = ctx.workspace().db;
+    writeSyncSettings(db, settings);
+    if (apiBaseUrl !== undefined || oauthBaseUrl !== undefined) writeMachineEndpoints(ctx.dataDir, { apiBaseUrl, oauthBaseUrl });
+    dropWorkspaceUrls(db);
     if (clientSecret !== undefined) ctx.secrets.set(CLIENT_SECRET_NAME, clientSecret === '' ? null : clientSecret);
     return settingsView(ctx);
   },
   'sync:plan': (input, ctx) =>
-    ctx.jobs.run<SyncSummary>('sync', { ...input, dryRun: true, credentials: null }, {
+    ctx.jobs.run<SyncSummary>('sync', jobInput({ ...input, dryRun: true, credentials: null }, ctx), {
       title: 'Planning the sync (dry run)',
       workspacePath: ctx.workspace().path,
     }),
