@@ -8,11 +8,19 @@ import { unzipResumes } from './unzip-folder';
 export const resumesJob = defineJob<AttachInput, ResumeMatchReport>('resumes', async (input, ctx) => {
   if (input.pattern && input.column) throw new ContractFailure('INVALID_INPUT', 'Match by a pattern or by a column, not both.');
   try {
-    const folder = /\.zip$/i.test(input.folder) ? await unzipResumes(input.folder, ctx.workspacePath) : input.folder;
-    return attachFolder(ctx.db, { ...input, folder }, Date.now(), (done, total) => {
-      ctx.throwIfCancelled();
-      ctx.progress(done, total, 'Checking resume files');
-    });
+    const unzipped = /\.zip$/i.test(input.folder)
+      ? await unzipResumes(input.folder, ctx.workspacePath, { checkCancelled: () => ctx.throwIfCancelled() })
+      : { folder: input.folder, refused: [] };
+    return attachFolder(
+      ctx.db,
+      { ...input, folder: unzipped.folder },
+      Date.now(),
+      (done, total) => {
+        ctx.throwIfCancelled();
+        ctx.progress(done, total, 'Checking resume files');
+      },
+      unzipped.refused,
+    );
   } catch (err) {
     if (err instanceof ContractFailure) throw err;
     throw new ContractFailure('RESUMES_ATTACH', (err as Error).message);
