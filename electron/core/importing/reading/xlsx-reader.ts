@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { ContractFailure } from '../../../../shared/contract/define';
 import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
-import { NotAWorkbook, parseWorkbookParts, worksheetCount, type WorkbookPartReaders } from './xlsx-parts';
+import { NotAWorkbook, parseWorkbookParts, WorkbookTooLarge, worksheetCount, type WorkbookPartReaders } from './xlsx-parts';
 import { openZip, utf8Text, type ZipArchive } from './zip-archive';
 import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
@@ -130,6 +130,9 @@ export async function readXlsx(
     }
   } catch (err) {
     if (err instanceof ContractFailure) throw err;
+    if (err instanceof WorkbookTooLarge) {
+      throw importFailure('FILE_TOO_LARGE', `${name} ${err.message}`, 'split it into smaller workbooks, or save it as .csv');
+    }
     if (err instanceof NotAWorkbook) {
       throw importFailure('CORRUPT_FILE', `${name} is a zip archive but not an Excel workbook`, 'export the data from the ATS as .xlsx or .csv');
     }
