@@ -23,7 +23,7 @@ describe('header text', () => {
         if (key === 'length') return MAX_HEADER_CHARS + 1;
         throw new Error(`read ${String(key)}`);
       },
-    }) as string;
+    }) as unknown as string;
     expect(headerText(untouchable)).toEqual({ words: '', squeezed: '' });
     expect(isKnownHeader(untouchable)).toBe(false);
     expect(isKnownHeader(`Job ID${' '.repeat(MAX_HEADER_CHARS)}`)).toBe(false);
