@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/main';
 import { importIntoWorkspace } from '../../../electron/core/importing/import-into-workspace';
 import { openZip } from '../../../electron/core/importing/reading/zip-archive';
+import { parseWorkbookParts, WorkbookTooLarge, type WorkbookPartReaders } from '../../../electron/core/importing/reading/xlsx-parts';
+import { MAX_SHARED_STRINGS } from '../../../electron/core/importing/limits';
 import { tempDir } from '../../support/temp';
 import { buildZip, type ZipEntrySpec } from '../../support/zip-writer';
 import { JOB_HEADERS, jobRow, testWorkspace, writeWorkbook } from './support';
@@ -85,6 +87,44 @@ describe('hostile workbooks', () => {
       'rscw: many.xlsx holds 50,000,000 shared strings (distinct cell texts); an import reads at most 4,000,000: ' +
         'split it into smaller workbooks, or save it as .csv',
     );
+  });
+
+  it('stops reading shared strings once more are cached than the ceiling, whatever the part declared', async () => {
+    // A part that declares no count, and strings enough for several chunks of the unzip.
+    const strings = Array.from({ length: 20_000 }, (_, i) => `<si><t>distinct text number ${i}</t></si>`).join('');
+    const path = await alteredWorkbook(join(dir, 'undeclared.xlsx'), (name) =>
+      name === 'xl/sharedStrings.xml'
+        ? { name, data: Buffer.from(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`) }
+        : null,
+    );
+    let chunks = 0;
+    const drain = async (stream: Readable) => {
+      for await (const chunk of stream) void chunk;
+    };
+    // Stands in for exceljs's reader: its cache has passed the ceiling once the first chunk is parsed.
+    const reader: WorkbookPartReaders = {
+      _parseRels: drain,
+      _parseWorkbook: drain,
+      _parseStyles: drain,
+      async *_parseSharedStrings(stream) {
+        for await (const chunk of stream) {
+          void chunk;
+          chunks++;
+          reader.sharedStrings = new Array<unknown>(MAX_SHARED_STRINGS + 1);
+        }
+        yield* [];
+      },
+      _parseHyperlinks: () => [],
+      _parseWorksheet: () => [],
+    };
+    const zip = await openZip(path);
+    try {
+      const events = parseWorkbookParts(reader, zip);
+      await expect(events.next()).rejects.toThrow(WorkbookTooLarge);
+      expect(chunks).toBe(1);
+    } finally {
+      zip.close();
+    }
   });
 
   it('fails in one line when a read needs more memory than its thread may use, never reading on the import\'s own thread', async () => {
