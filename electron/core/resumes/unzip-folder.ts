@@ -39,7 +39,7 @@ export interface UnzipOptions {
 }
 
 const MB = 1024 * 1024;
-const megabytes = (n: number) => `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`;
+const megabytes = (n: number) => (n < MB ? `${Math.ceil(n / 1024)} KB` : `${(n / MB).toFixed(n < 10 * MB ? 1 : 0)} MB`);
 
 class EntryTooLarge extends Error {}
 
@@ -132,18 +132,22 @@ export async function unzipResumes(zipPath: string, workspacePath: string, optio
       }
       if (total + entry.uncompressedSize > limits.totalBytes) throw overTotal();
       const out = join(target, rel);
-      mkdirSync(dirname(out), { recursive: true });
       try {
+        mkdirSync(dirname(out), { recursive: true });
         await pipeline(await openEntry(zip, entry), byteLimit(limits.entryBytes, (n) => (total += n)), createWriteStream(out));
       } catch (err) {
-        rmSync(out, { force: true });
+        try {
+          rmSync(out, { force: true });
+        } catch {
+          // A folder of that name (another entry's): nothing of this entry was written.
+        }
         const message = (err as Error).message;
         const reason =
           err instanceof EntryTooLarge
             ? `Over LinkedIn's 10 MB limit once unpacked (the archive said ${megabytes(entry.uncompressedSize)}): not unpacked.`
             : /too many bytes/i.test(message)
               ? `Larger once unpacked than the archive says (${megabytes(entry.uncompressedSize)}): not unpacked.`
-              : `Damaged in the archive (${message}): not unpacked.`;
+              : `Could not be unpacked (${message}).`;
         refused.push({ relativePath: shown, reason });
       }
       if (total > limits.totalBytes) throw overTotal();

@@ -65,7 +65,7 @@ describe('unpacking a .zip of resumes', () => {
       applications: ['A000001'],
       reason: "3072 MB unpacked is over LinkedIn's 10 MB limit: not unpacked.",
     });
-    expect(rejected['A000002.pdf'].reason).toBe('Larger once unpacked than the archive says (0.0 MB): not unpacked.');
+    expect(rejected['A000002.pdf'].reason).toBe('Larger once unpacked than the archive says (1 KB): not unpacked.');
     expect(rejected['photo.png'].reason).toBe('Not a .pdf, .doc, .docx or .txt file: not unpacked.');
     // Only the accepted resume is on disk: nothing refused was left behind.
     expect(readdirSync(report.folder).filter((n) => !n.startsWith('.'))).toEqual(['A000000.pdf']);
