@@ -20,7 +20,11 @@ export interface ResumeMatchReport {
   unmatched: string[];
   /** Files matching two records (or an application two files match): not attached. */
   ambiguous: { file: string; applications: string[]; reason: string }[];
-  /** Matched files that are not a PDF/DOC/DOCX/TXT by content, or larger than 10 MB: not attached. */
+  /**
+   * Matched files that are not a PDF/DOC/DOCX/TXT by content, or larger than 10 MB: not attached. From a .zip, also
+   * the entries not unpacked (not a resume's extension, past 10 MB declared or inflated, a path outside the archive),
+   * with the applications their names match, if any.
+   */
   rejected: { file: string; applications: string[]; reason: string }[];
   /** Applications with no file after this attach (all of them counted; the first 1,000 listed). */
   withoutFile: { count: number; listed: { application: string; reason: string }[] };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { CATEGORIES, type Category } from '../domain';
+import { baseUrlProblem, type EndpointSetting } from '../endpoints';
 
 /** Why a sync (or a batch) failed, in the words a user can act on. */
 export const FAILURE_KINDS = [
@@ -60,11 +61,13 @@ export type ConnectionCheck =
   | { ok: true; tokenExpiresIn: number; apiBaseUrl: string }
   | { ok: false; reason: ConnectionCheckReason; message: string; hint: string; status?: number };
 
-/** Settings stored in the workspace; the client secret never is. */
+/** Settings stored in the workspace, but the base URLs and the client secret: those are this computer's. */
 export interface SyncSettings {
   organizationUrn: string;
   clientId: string;
+  /** This computer's choice (the app's data folder, or RSC_API_BASE_URL), never read from a workspace. */
   apiBaseUrl: string;
+  /** This computer's choice (the app's data folder, or RSC_OAUTH_BASE_URL), never read from a workspace. */
   oauthBaseUrl: string;
   /** Records per request, 1–100. */
   batchSize: number;
@@ -78,11 +81,19 @@ export interface SyncSettings {
   dailyRequestBudget: number;
 }
 
+/** A base URL an older version stored in the workspace: never used, the client secret goes only where this computer says. */
+export interface IgnoredWorkspaceUrl {
+  setting: EndpointSetting;
+  url: string;
+}
+
 export interface SyncSettingsView extends SyncSettings {
   /** Whether a client secret is stored (in the app's secret store, never the workspace). */
   hasClientSecret: boolean;
   /** True when this system has no secure secret store: the secret is kept for this session only. */
   secretSessionOnly?: boolean;
+  /** Base URLs other than LinkedIn's found in the workspace file and ignored; saving the settings forgets them. */
+  ignoredWorkspaceUrls: IgnoredWorkspaceUrl[];
 }
 
 export interface CategorySyncCounts {
@@ -244,6 +255,13 @@ export type ExchangeStatusFilter = z.infer<typeof exchangeStatusFilter>;
 
 const categories = z.array(z.enum(CATEGORIES)).optional();
 
+/** https anywhere, plain http only on this computer (the client secret is sent there). */
+const baseUrl = (setting: EndpointSetting) =>
+  z.string().superRefine((url, ctx) => {
+    const problem = baseUrlProblem(url, setting);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const runOptions = {
   categories,
   force: z.boolean().optional(),
@@ -261,8 +279,8 @@ export const runOverrides = {
   settings: z
     .object({
       organizationUrn: z.string().min(1).optional(),
-      apiBaseUrl: z.string().url().optional(),
-      oauthBaseUrl: z.string().url().optional(),
+      apiBaseUrl: baseUrl('apiBaseUrl').optional(),
+      oauthBaseUrl: baseUrl('oauthBaseUrl').optional(),
       batchSize: z.number().int().min(1).max(100).optional(),
     })
     .strict()
@@ -278,8 +296,9 @@ export const syncMethods = {
         clientId: z.string().trim().optional(),
         /** Stored in the secret store; '' removes it. */
         clientSecret: z.string().optional(),
-        apiBaseUrl: z.string().url().optional(),
-        oauthBaseUrl: z.string().url().optional(),
+        /** Saved on this computer (the app's data folder), not in the workspace. */
+        apiBaseUrl: baseUrl('apiBaseUrl').optional(),
+        oauthBaseUrl: baseUrl('oauthBaseUrl').optional(),
         batchSize: z.number().int().min(1).max(100).optional(),
         logRetentionDays: z.number().int().min(1).nullable().optional(),
         oversizeStrategy: z.enum(['tunnel', 'split']).optional(),

@@ -6,6 +6,7 @@ import { launchBrowser, newPage, screenshotPath, screenshotsAtSizes, startApp, t
 import { openWorkspaceDb } from '../../electron/core/db/connection';
 import { engagement, seedRecords } from './support/seed-records';
 import { startFakeLinkedIn, type FakeLinkedIn } from '../support/fake-linkedin/server';
+import { setSetting } from '../../electron/core/db/settings-table';
 
 const ORG = 'urn:li:organization:424242';
 const CANDIDATES = 6;
@@ -23,6 +24,10 @@ describe('syncing to LinkedIn in Chromium', () => {
     // The server opens (and creates) its default workspace before it prints its address.
     if (!existsSync(workspace)) throw new Error(`no default workspace at ${workspace}`);
     seedRecords(workspace, engagement({ organizationUrn: ORG, candidates: CANDIDATES, rejectedCandidate: true }));
+    // As an earlier version saved it: the workspace named its own token server, which this version ignores.
+    const db = openWorkspaceDb(workspace);
+    setSetting(db, 'sync.oauthBaseUrl', 'http://127.0.0.1:1');
+    db.close();
     browser = await launchBrowser();
     page = await newPage(browser, app.url);
   });
@@ -38,6 +43,11 @@ describe('syncing to LinkedIn in Chromium', () => {
     expect(await page.getByTestId('sync-needs-settings').textContent()).toContain('Client secret');
 
     await page.getByTestId('go-settings').click();
+    const ignored = page.getByTestId('settings-ignored-urls');
+    await expect.poll(() => ignored.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await ignored.textContent()).toContain('OAuth base URL http://127.0.0.1:1');
+    expect(await page.getByTestId('settings-oauth-url').inputValue()).toBe('https://www.linkedin.com');
+    await page.screenshot({ path: screenshotPath('settings-ignored-urls') });
     await page.getByTestId('settings-org-urn').fill('424242');
     await page.getByTestId('settings-save').click();
     await expect.poll(() => page.getByText('Write it as a URN: urn:li:organization:424242').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -51,6 +61,7 @@ describe('syncing to LinkedIn in Chromium', () => {
     await page.getByTestId('settings-save').click();
     await expect.poll(() => page.getByTestId('secret-stored').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId('settings-client-secret').inputValue()).toBe('');
+    expect(await ignored.count()).toBe(0);
     await page.screenshot({ path: screenshotPath('settings') });
   });
 

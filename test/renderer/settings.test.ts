@@ -22,6 +22,13 @@ describe('settings validation', () => {
     expect(Object.keys(errors).sort()).toEqual(['apiBaseUrl', 'batchSize', 'logRetentionDays', 'recordsPerMinute']);
   });
 
+  it('allows plain http only for a server on this computer', () => {
+    expect(validateSettings({ ...valid, apiBaseUrl: 'http://127.0.0.1:9999', oauthBaseUrl: 'http://localhost:9999' })).toEqual({});
+    const errors = validateSettings({ ...valid, apiBaseUrl: 'http://sandbox.example.com', oauthBaseUrl: 'http://10.0.0.5' });
+    expect(errors.apiBaseUrl).toContain('Use https');
+    expect(errors.oauthBaseUrl).toContain('Use https');
+  });
+
   it('leaves the stored secret alone when the secret field is empty', () => {
     expect(changesFrom(valid)).not.toHaveProperty('clientSecret');
     expect(changesFrom({ ...valid, clientSecret: 's3cret' }).clientSecret).toBe('s3cret');
@@ -49,6 +56,22 @@ describe('the Settings screen', () => {
     const secret = wrapper.find<HTMLInputElement>('[data-testid="settings-client-secret"]');
     expect(secret.element.type).toBe('password');
     expect(secret.element.value).toBe('');
+  });
+
+  it('says which base URLs of the workspace are ignored, and only then', async () => {
+    const h = setup();
+    h.client.handle('sync:settings', () =>
+      settingsView({ ignoredWorkspaceUrls: [{ setting: 'oauthBaseUrl', url: 'http://127.0.0.1:4444' }] }),
+    );
+    const { wrapper } = await mountView(SettingsView, h, '/settings');
+    const notice = wrapper.find('[data-testid="settings-ignored-urls"]');
+    expect(notice.text()).toContain('OAuth base URL http://127.0.0.1:4444');
+    expect(notice.text()).toContain('They are ignored');
+
+    const plain = setup();
+    plain.client.handle('sync:settings', () => settingsView());
+    const other = await mountView(SettingsView, plain, '/settings');
+    expect(other.wrapper.find('[data-testid="settings-ignored-urls"]').exists()).toBe(false);
   });
 
   it('shows validation messages and does not save an invalid form', async () => {

@@ -3,6 +3,7 @@ import { CliUsageError } from '../command';
 import { CATEGORIES, CATEGORY_LABELS, isCategory, type Category } from '../../../shared/domain';
 import type { JobProgress } from '../../../shared/contract/jobs';
 import { NOT_SENT_REASONS, type ConnectionCheck, type SyncSummary } from '../../../shared/contract/sync';
+import { ENDPOINT_LABELS } from '../../../shared/endpoints';
 
 const USAGE =
   'sync [--check] [--dry-run] [--category <c>]… [--force] [--retry-failed] [--no-wait] [--client-id <id>] [--client-secret <s>] ' +
@@ -170,6 +171,9 @@ export const syncCommand: CliCommand = {
       ...(Object.keys(settings).length ? { settings } : {}),
     };
     const backend = io.backend();
+    for (const u of (await backend.invoke('sync:settings')).ignoredWorkspaceUrls) {
+      io.warn(`notice: this workspace names ${ENDPOINT_LABELS[u.setting]} ${u.url} (saved by an earlier version); it is ignored, the client secret goes only to the addresses set on this computer.`);
+    }
     const stop = backend.subscribe((name, payload) => {
       if (name === 'job:progress') {
         const p = payload as JobProgress;

@@ -4,25 +4,33 @@ import { CATEGORIES } from '../../../shared/domain';
 import { defineHandlers } from './define';
 import type { BackendContext } from '../context';
 import type { Db } from '../db/connection';
-import { CLIENT_SECRET_NAME, readSyncSettings, writeSyncSettings } from '../syncing/settings';
+import { CLIENT_SECRET_NAME, dropWorkspaceUrls, ignoredWorkspaceUrls, readSyncSettings, writeSyncSettings } from '../syncing/settings';
+import { readMachineEndpoints, writeMachineEndpoints } from '../syncing/machine-endpoints';
 import { getExchange, listExchanges } from '../syncing/exchange-log';
 import type { SyncJobInput } from '../syncing/sync-job';
 import { checkConnection } from '../syncing/connection-check';
 
 function settingsView(ctx: BackendContext): SyncSettingsView {
+  const db = ctx.workspace().db;
   return {
-    ...readSyncSettings(ctx.workspace().db),
+    ...readSyncSettings(db),
+    ...readMachineEndpoints(ctx.dataDir),
     hasClientSecret: ctx.secrets.get(CLIENT_SECRET_NAME) !== null,
     ...(ctx.secrets.sessionOnly ? { secretSessionOnly: true } : {}),
+    ignoredWorkspaceUrls: ignoredWorkspaceUrls(db),
   };
 }
 
-/** Run input for the job: the CLI passes credentials; the app's come from settings + the secret store. */
+/**
+ * Run input for the job: this computer's base URLs unless the caller names its own (the CLI's options and
+ * environment); the CLI passes credentials, the app's come from settings + the secret store.
+ */
 export function jobInput(input: SyncJobInput, ctx: BackendContext): SyncJobInput {
-  if (input.dryRun || input.credentials) return input;
+  const withEndpoints = { ...input, settings: { ...readMachineEndpoints(ctx.dataDir), ...input.settings } };
+  if (input.dryRun || input.credentials) return withEndpoints;
   const clientId = readSyncSettings(ctx.workspace().db).clientId;
   const clientSecret = ctx.secrets.get(CLIENT_SECRET_NAME);
-  return { ...input, credentials: clientId && clientSecret ? { clientId, clientSecret } : null };
+  return { ...withEndpoints, credentials: clientId && clientSecret ? { clientId, clientSecret } : null };
 }
 
 interface RunRow {
@@ -56,13 +64,16 @@ function runs(db: Db, limit: number): SyncRunInfo[] {
 
 export const syncHandlers = defineHandlers(syncMethods, {
   'sync:settings': (_input, ctx) => settingsView(ctx),
-  'sync:saveSettings': ({ clientSecret, ...settings }, ctx) => {
-    writeSyncSettings(ctx.workspace().db, settings);
+  'sync:saveSettings': ({ clientSecret, apiBaseUrl, oauthBaseUrl, ...settings }, ctx) => {
+    const db = ctx.workspace().db;
+    writeSyncSettings(db, settings);
+    if (apiBaseUrl !== undefined || oauthBaseUrl !== undefined) writeMachineEndpoints(ctx.dataDir, { apiBaseUrl, oauthBaseUrl });
+    dropWorkspaceUrls(db);
     if (clientSecret !== undefined) ctx.secrets.set(CLIENT_SECRET_NAME, clientSecret === '' ? null : clientSecret);
     return settingsView(ctx);
   },
   'sync:plan': (input, ctx) =>
-    ctx.jobs.run<SyncSummary>('sync', { ...input, dryRun: true, credentials: null }, {
+    ctx.jobs.run<SyncSummary>('sync', jobInput({ ...input, dryRun: true, credentials: null }, ctx), {
       title: 'Planning the sync (dry run)',
       workspacePath: ctx.workspace().path,
     }),
@@ -80,8 +91,8 @@ export const syncHandlers = defineHandlers(syncMethods, {
   },
   'sync:check': (input, ctx) => {
     const db = ctx.workspace().db;
-    // The base URLs come from the settings as a sync reads them, with this call's overrides.
-    const settings = { ...readSyncSettings(db), ...input.settings };
+    // The base URLs are this computer's, as a sync reads them, with this call's overrides (the CLI's environment).
+    const settings = { ...readSyncSettings(db), ...readMachineEndpoints(ctx.dataDir), ...input.settings };
     const secret = ctx.secrets.get(CLIENT_SECRET_NAME);
     const credentials = input.credentials ?? (settings.clientId && secret ? { clientId: settings.clientId, clientSecret: secret } : null);
     return checkConnection(db, { settings, credentials });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { Db } from '../db/connection';
 import { getSetting } from '../db/settings-table';
@@ -14,7 +15,8 @@ import {
 import { pickSheets, readSpreadsheet, type ParsedFile, type ReadFileOptions } from './reading/read-file';
 import { fileSha256 } from './reading/file-hash';
 import { takeInspected } from './reading/parsed-file-cache';
-import { readInThread, ReadThreadFailed, RowsReleased } from './reading/read-thread';
+import { readInThread, ReadThreadFailed, ReadThreadOutOfMemory, RowsReleased, SECOND_READ_LIMITS } from './reading/read-thread';
+import { importFailure } from './import-failure';
 import { detectFileFormat } from './reading/file-format';
 import { planImport } from './import-plan';
 import { ImportWrite, type ImportWriteOptions } from './writing/import-write';
@@ -36,6 +38,8 @@ export interface ImportHooks {
   check?: boolean;
   /** The reading thread's memory limits (tests lower them, to see the file read on the import's own thread instead). */
   readingThreadLimits?: ResourceLimits;
+  /** The second read's limits when the reading thread ran out of memory (SECOND_READ_LIMITS unless given). */
+  secondReadLimits?: ResourceLimits;
 }
 
 /** Progress is reported in per-mille of the whole import: reading, then writing, then checking. */
@@ -222,7 +226,29 @@ async function readStoringMeanwhile(
     streamed.abandon();
     if (!(err instanceof ReadThreadFailed)) throw err;
     readsAgain++;
-    return { file: await readSpreadsheet(path, options), readAgain: true };
+    if (!(err instanceof ReadThreadOutOfMemory)) return { file: await readSpreadsheet(path, options), readAgain: true };
+    return { file: await readWithMoreMemory(path, options, hooks), readAgain: true };
+  }
+}
+
+/**
+ * A file the reading thread could not hold is read again on a thread with more room, never on this one: a heap that
+ * fills here ends the process (the CLI's with a stack trace), where a thread's ends the thread, and the import says so.
+ */
+async function readWithMoreMemory(path: string, options: ReadFileOptions, hooks: ImportHooks): Promise<ParsedFile> {
+  const limits = hooks.secondReadLimits ?? SECOND_READ_LIMITS;
+  try {
+    return await readInThread(path, { ...options, isCancelled: hooks.isCancelled, resourceLimits: limits });
+  } catch (err) {
+    if (err instanceof ReadThreadOutOfMemory) {
+      throw importFailure(
+        'FILE_TOO_LARGE',
+        `${basename(path)} needs more memory to read than an import may use (${limits.maxOldGenerationSizeMb ?? 0} MB)`,
+        'split it into smaller files, or save it as .csv',
+      );
+    }
+    if (err instanceof ReadThreadFailed) return readSpreadsheet(path, options);
+    throw err;
   }
 }
 

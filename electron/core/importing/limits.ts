@@ -1,6 +1,14 @@
 /** Beyond these an import stops with a clear message instead of exhausting memory. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
 export const MAX_ROWS_PER_SHEET = 1_000_000;
+/**
+ * An .xlsx's shared strings (the text of its cells) are held in memory while its sheets are read, and so are its
+ * workbook, styles and relationship parts: each is refused past these, by the sizes the archive declares (which the
+ * unzip holds it to) and the count the part declares, before any of it is parsed; and again as it is parsed.
+ */
+export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
+export const MAX_SHARED_STRINGS = 4_000_000;
+export const MAX_WORKBOOK_PART_BYTES = 64 * 1024 * 1024;
 /** Rows looked at when guessing the header row: title blocks above headers are short. */
 export const HEADER_SEARCH_ROWS = 30;
 /** Rows shown per sheet in the wizard's preview. */

@@ -9,11 +9,20 @@ export const resumesJob = defineJob<AttachInput, ResumeMatchReport>('resumes', a
   if (input.pattern && input.column) throw new ContractFailure('INVALID_INPUT', 'Match by a pattern or by a column, not both.');
   if (!input.folder === !input.files) throw new ContractFailure('INVALID_INPUT', 'Attach a folder (or .zip) or a list of files, one of the two.');
   try {
-    const folder = input.folder && /\.zip$/i.test(input.folder) ? await unzipResumes(input.folder, ctx.workspacePath) : input.folder;
-    return attachFolder(ctx.db, { ...input, ...(folder ? { folder } : {}) }, Date.now(), (done, total) => {
-      ctx.throwIfCancelled();
-      ctx.progress(done, total, 'Checking resume files');
-    });
+    const unzipped =
+      input.folder && /\.zip$/i.test(input.folder)
+        ? await unzipResumes(input.folder, ctx.workspacePath, { checkCancelled: () => ctx.throwIfCancelled() })
+        : { folder: input.folder, refused: [] };
+    return attachFolder(
+      ctx.db,
+      { ...input, ...(unzipped.folder ? { folder: unzipped.folder } : {}) },
+      Date.now(),
+      (done, total) => {
+        ctx.throwIfCancelled();
+        ctx.progress(done, total, 'Checking resume files');
+      },
+      unzipped.refused,
+    );
   } catch (err) {
     if (err instanceof ContractFailure) throw err;
     throw new ContractFailure('RESUMES_ATTACH', (err as Error).message);

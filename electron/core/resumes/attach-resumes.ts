@@ -9,6 +9,7 @@ import { MAX_RESUME_BYTES, sniffResume } from './file-type';
 import { compilePattern, matchResumes, type MatchApplication } from './matching';
 import { attachResumes, type AttachRow } from './resume-store';
 import { scanFiles, scanFolder, type ScannedFile } from './scan-folder';
+import type { RefusedEntry } from './unzip-folder';
 
 export interface AttachInput {
   /** A folder (or the folder a .zip was unpacked into), or else `files`. */
@@ -46,6 +47,7 @@ function applications(db: Db, column: string | undefined): MatchApplication[] {
 
 /** Reads a matched file once: its type by content, size limit, and SHA-256. */
 function inspect(file: ScannedFile): { ok: true; row: Omit<AttachRow, 'recordId' | 'matchedBy'> } | { ok: false; reason: string } {
+  if (file.refused) return { ok: false, reason: file.refused };
   if (file.size > MAX_RESUME_BYTES) {
     return { ok: false, reason: `${(file.size / 1024 / 1024).toFixed(1)} MB is over LinkedIn's 10 MB limit.` };
   }
@@ -69,9 +71,23 @@ function inspect(file: ScannedFile): { ok: true; row: Omit<AttachRow, 'recordId'
  * one record (or one candidate's applications) cleanly, in one transaction, then re-checks those
  * applications (their `media` status depends on it). Nothing is uploaded here: the sync does that.
  */
-export function attachFolder(db: Db, input: AttachInput, now: number, progress?: (done: number, total: number) => void): ResumeMatchReport {
+export function attachFolder(
+  db: Db,
+  input: AttachInput,
+  now: number,
+  progress?: (done: number, total: number) => void,
+  /** Entries of a .zip that were not unpacked: matched like files, and reported rejected with their reason. */
+  refusedEntries: RefusedEntry[] = [],
+): ResumeMatchReport {
   const folder = input.files ? '' : resolve(input.folder ?? '');
-  const files = input.files ? scanFiles(input.files) : scanFolder(folder);
+  const refusedFiles: ScannedFile[] = refusedEntries.map((r) => ({
+    absolutePath: '',
+    relativePath: r.relativePath,
+    name: r.relativePath.split('/').at(-1) ?? r.relativePath,
+    size: 0,
+    refused: r.reason,
+  }));
+  const files = [...(input.files ? scanFiles(input.files) : scanFolder(folder)), ...refusedFiles];
   const apps = applications(db, input.column);
   const result = input.column
     ? matchResumes(files, apps, { column: input.column })
@@ -81,9 +97,11 @@ export function attachFolder(db: Db, input: AttachInput, now: number, progress?:
     folder,
     files: files.length,
     matched: [],
-    unmatched: result.unmatched.map((f) => f.relativePath),
+    unmatched: result.unmatched.filter((f) => !(f as ScannedFile).refused).map((f) => f.relativePath),
     ambiguous: result.ambiguous.map((a) => ({ file: a.file.relativePath, applications: a.keys, reason: a.reason })),
-    rejected: [],
+    rejected: result.unmatched
+      .filter((f) => (f as ScannedFile).refused)
+      .map((f) => ({ file: f.relativePath, applications: [], reason: (f as ScannedFile).refused! })),
     withoutFile: { count: 0, listed: [] },
     attached: 0,
     unchanged: 0,

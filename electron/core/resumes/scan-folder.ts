@@ -5,6 +5,8 @@ import type { FolderFile } from './matching';
 export interface ScannedFile extends FolderFile {
   absolutePath: string;
   size: number;
+  /** Why an archive's entry was not unpacked (no file on disk then). */
+  refused?: string;
 }
 
 /** Every regular file under `folder` (recursively), hidden files and folders skipped, in name order. */

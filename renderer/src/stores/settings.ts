@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Input } from '../../../shared/contract';
 import type { SyncSettingsView } from '../../../shared/contract/sync';
+import { baseUrlProblem } from '../../../shared/endpoints';
 import { client } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
@@ -27,17 +28,14 @@ export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
 
 const ORG_URN = /^urn:li:organization:\d+$/;
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const u = new URL(text);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.host;
-  } catch {
-    return false;
-  }
-}
-
 function wholeNumber(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
+}
+
+function baseUrlAdvice(text: string, example: string): string {
+  return /^http:\/\//i.test(text)
+    ? 'Use https: plain http only for a server on this computer (127.0.0.1 or localhost).'
+    : `Enter an absolute https URL, e.g. ${example}.`;
 }
 
 /** What is wrong with the form, field by field, in words that say what to type instead. */
@@ -49,8 +47,8 @@ export function validateSettings(form: SettingsForm): SettingsErrors {
       ? `Write it as a URN: urn:li:organization:${urn}`
       : 'Use the form urn:li:organization:<digits>, e.g. urn:li:organization:1234.';
   }
-  if (!isHttpUrl(form.apiBaseUrl.trim())) errors.apiBaseUrl = 'Enter an absolute http(s) URL, e.g. https://api.linkedin.com.';
-  if (!isHttpUrl(form.oauthBaseUrl.trim())) errors.oauthBaseUrl = 'Enter an absolute http(s) URL, e.g. https://www.linkedin.com.';
+  if (baseUrlProblem(form.apiBaseUrl.trim(), 'apiBaseUrl')) errors.apiBaseUrl = baseUrlAdvice(form.apiBaseUrl.trim(), 'https://api.linkedin.com');
+  if (baseUrlProblem(form.oauthBaseUrl.trim(), 'oauthBaseUrl')) errors.oauthBaseUrl = baseUrlAdvice(form.oauthBaseUrl.trim(), 'https://www.linkedin.com');
   const batch = wholeNumber(form.batchSize);
   if (batch === null || batch < 1 || batch > 100) errors.batchSize = 'A whole number from 1 to 100 (LinkedIn takes at most 100 records per request).';
   if (form.logRetentionDays.trim() !== '') {

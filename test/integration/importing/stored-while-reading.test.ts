@@ -159,7 +159,7 @@ describe('a workbook stored while it is read', () => {
     expect(snapshot(w.db)).toBe(before);
   });
 
-  it('reads on the import\'s own thread when the reading thread cannot do its work', async () => {
+  it('reads again, on a thread with more room, when the reading thread runs out of memory', async () => {
     const path = await jobsWorkbook(join(tempDir('rscw-streamed-file-'), 'jobs.xlsx'));
     const tiny = { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 };
     await expect(readInThread(path, { resourceLimits: tiny })).rejects.toBeInstanceOf(ReadThreadFailed);

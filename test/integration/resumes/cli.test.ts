@@ -56,9 +56,16 @@ describe('the resumes attach command', () => {
     writeFileSync(archive, await zip.generateAsync({ type: 'nodebuffer' }));
     const { code, stdout } = await cli(['resumes', 'attach', archive, '--db', file, '--json']);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { folder: string; matched: { file: string; applications: string[] }[] };
-    // jszip itself folds a leading "../" into the archive; either way nothing lands outside the folder.
-    expect(report.matched.map((m) => m.applications[0]).sort()).toEqual(['A000000', 'A000001', 'A000002']);
+    const report = JSON.parse(stdout) as {
+      folder: string;
+      matched: { file: string; applications: string[] }[];
+      rejected: { file: string; applications: string[]; reason: string }[];
+    };
+    expect(report.matched.map((m) => m.applications[0]).sort()).toEqual(['A000000', 'A000002']);
+    // The entry named "../escape/…" is not unpacked at all, and says so.
+    expect(report.rejected).toEqual([
+      { file: '../escape/A000001.pdf', applications: ['A000001'], reason: 'Its path leads outside the archive: not unpacked.' },
+    ]);
     expect(report.folder.startsWith(`${file}-resumes`)).toBe(true);
     expect(existsSync(join(dir, 'escape'))).toBe(false);
     // The unpacked files stay: the sync reads them when it uploads.

@@ -15,6 +15,7 @@ export function settingsView(over: Partial<SyncSettingsView> = {}): SyncSettings
     recordsPerMinute: 9000,
     dailyRequestBudget: 100_000,
     hasClientSecret: true,
+    ignoredWorkspaceUrls: [],
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchColumns } from '../../../electron/core/importing/mapping/match-columns';
-import { headerText } from '../../../electron/core/importing/mapping/header-text';
+import { headerText, headerWords, MAX_HEADER_CHARS } from '../../../electron/core/importing/mapping/header-text';
+import { isKnownHeader } from '../../../electron/core/importing/mapping/known-headers';
 import type { Category } from '../../../shared/domain';
 
 function fieldOf(category: Category, header: string, others: string[] = []): string | null {
@@ -12,6 +13,26 @@ describe('header text', () => {
     for (const h of ['Job ID', 'job_id', 'JobId', ' Job-Id ', 'JOB ID', 'jobID']) expect(headerText(h).squeezed).toBe('jobid');
     expect(headerText('Date créée').words).toBe('date creee');
     expect(headerText('E-mail').squeezed).toBe('email');
+    expect(headerText('HTMLParser ATSJobId').words).toBe('html parser ats job id');
+  });
+
+  it('calls text longer than a header can be "not a header" before any pattern runs on it', () => {
+    // A text whose every method throws: the answer must come from its length alone.
+    const untouchable = new Proxy(Object.create(String.prototype) as object, {
+      get: (_t, key) => {
+        if (key === 'length') return MAX_HEADER_CHARS + 1;
+        throw new Error(`read ${String(key)}`);
+      },
+    }) as unknown as string;
+    expect(headerText(untouchable)).toEqual({ words: '', squeezed: '' });
+    expect(isKnownHeader(untouchable)).toBe(false);
+    expect(isKnownHeader(`Job ID${' '.repeat(MAX_HEADER_CHARS)}`)).toBe(false);
+    expect(isKnownHeader('Job ID')).toBe(true);
+  });
+
+  it('normalises a megabyte of capitals in linear time (the pattern it replaced took minutes: this test would time out)', () => {
+    const words = headerWords(`${'A'.repeat(1024 * 1024)}Bc`);
+    expect(words).toBe(`${'a'.repeat(1024 * 1024)} bc`);
   });
 });
 

@@ -41,7 +41,8 @@ export class CsvFile {
     if (value instanceof Date) text = dateText(value);
     else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
     else if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
-    else text = csvSafeText(value);
+    // A NUL (stored by a version that did not clean imports of it) ends the text for many readers of the file.
+    else text = csvSafeText(value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
     return this.needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 

@@ -9,18 +9,34 @@ export interface HeaderText {
   squeezed: string;
 }
 
+/**
+ * Longer than any column name: such a cell (a pasted document, a hostile file's megabyte of text) is not a header,
+ * decided before any pattern runs on it.
+ */
+export const MAX_HEADER_CHARS = 300;
+
+const NOT_A_HEADER: HeaderText = { words: '', squeezed: '' };
+
 export function headerText(header: string): HeaderText {
-  const words = header
+  if (header.length > MAX_HEADER_CHARS) return NOT_A_HEADER;
+  const words = headerWords(header);
+  return { words, squeezed: words.replace(/ /g, '') };
+}
+
+/** The comparison form of any text, in time linear in its length (every pattern here is). */
+export function headerWords(header: string): string {
+  return header
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // "HTMLParser" → "HTML Parser". A lookahead, not ([A-Z]+)([A-Z][a-z]): that one backtracks through every
+    // run of capitals from each of its letters, quadratic in the run's length.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .replace(/\be-mail\b/g, 'email')
     .replace(/#/g, ' number ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  return { words, squeezed: words.replace(/ /g, '') };
 }
 
 /** Sørensen–Dice over character bigrams of the squeezed text: 1 identical, 0 nothing shared. */

@@ -1,11 +1,12 @@
 import { FIELDS } from '../../../../shared/rsc/fields';
 import { HEADER_SYNONYMS } from './header-synonyms';
-import { headerText } from './header-text';
+import { headerText, MAX_HEADER_CHARS } from './header-text';
 
 let known: Set<string> | null = null;
 
 /** True for a field name or a synonym of any category: such text is a column name, not data. */
 export function isKnownHeader(text: string): boolean {
+  if (text.length > MAX_HEADER_CHARS) return false;
   if (!known) {
     known = new Set<string>();
     for (const f of FIELDS) known.add(headerText(f.name).squeezed);

@@ -42,7 +42,10 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
   const format: TextFormat = { encoding, bom: detected.bom && encoding === detected.encoding, delimiter };
   const sheetName = name.replace(/\.(csv|tsv|txt|tab)$/i, '') || name;
   const maxRows = options.maxRows ?? MAX_ROWS_PER_SHEET;
-  const sink = () => new CsvRowSink({ name: sheetName, rows: [], links: [], issues: [], columnNames: 'numbers' }, name, maxRows, options);
+  // The whole file, not its first bytes: a NUL anywhere would be stored, and exported, as it is.
+  const hasNul = utf8.includes(0);
+  const sink = () =>
+    new CsvRowSink({ name: sheetName, rows: [], links: [], issues: [], columnNames: 'numbers' }, name, maxRows, options, hasNul);
   let rows = sink();
   let parser: CsvReadResult['parser'] = 'fast';
   if ((await parseCsvFast(utf8, delimiter, name, rows)) === 'quotes') {

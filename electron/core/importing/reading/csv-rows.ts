@@ -1,6 +1,7 @@
 import type { Delimiter } from '../../../../shared/contract/import';
 import { importFailure } from '../import-failure';
 import { RowArena, type ParsedSheet } from './parsed-sheet';
+import { cellTooLarge, MAX_CELL_CHARS, withoutNul } from './cell-guard';
 import type { ReadHooks } from './read-hooks';
 
 const CANCEL_CHECK_ROWS = 4096;
@@ -22,12 +23,19 @@ export class CsvRowSink {
     private readonly fileName: string,
     private readonly maxRows: number,
     private readonly hooks: ReadHooks,
+    /** Whether the file holds a NUL byte anywhere (looked for once, in the whole file): then cells are cleaned of them. */
+    private readonly hasNul = false,
   ) {
     hooks.passRows?.sheet({ name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true });
   }
 
   add(fields: string[]): void {
     this.records++;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (f.length > MAX_CELL_CHARS) throw cellTooLarge(this.fileName, this.sheet, this.records, i);
+      if (this.hasNul) fields[i] = withoutNul(f, this.sheet, this.records, i);
+    }
     const cells = toCells(fields);
     if (cells) {
       if (this.hooks.passRows) this.hooks.passRows.row(this.records, cells);

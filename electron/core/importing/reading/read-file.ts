@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { Delimiter, TextEncoding, TextFormat } from '../../../../shared/contract/import';
 import { importFailure } from '../import-failure';
+import { stringLimitFailure } from './cell-guard';
 import { detectFileFormat } from './file-format';
 import { readCsv } from './csv-reader';
 import { readXlsx, type SheetEnd } from './xlsx-reader';
@@ -49,7 +50,13 @@ export async function readSheets(path: string, options: ReadFileOptions = {}): P
     const { sheets, names, passed } = await readXlsx(path, format.name, options);
     return { file: { path, name: format.name, size: format.size, kind: 'xlsx', text: null, sheets }, names, passed };
   }
-  const { sheet, format: text, rows } = await readCsv(path, format.name, options);
+  let csv: Awaited<ReturnType<typeof readCsv>>;
+  try {
+    csv = await readCsv(path, format.name, options);
+  } catch (err) {
+    throw stringLimitFailure(err, format.name) ?? err;
+  }
+  const { sheet, format: text, rows } = csv;
   return {
     file: { path, name: format.name, size: format.size, kind: 'csv', text, sheets: [sheet] },
     names: [sheet.name],

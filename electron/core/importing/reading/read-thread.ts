@@ -106,6 +106,15 @@ export type ReadThreadMessage =
 /** The reading thread could not do its work (it could not start, or ran out of memory): read on this thread instead. */
 export class ReadThreadFailed extends Error {}
 
+/** The reading thread reached its memory limit. */
+export class ReadThreadOutOfMemory extends ReadThreadFailed {}
+
+/**
+ * A second read of a file the reading thread could not hold: still bounded (a worker's heap that fills ends that
+ * worker with an error; the process's own would end the process), with room for any file an import can take.
+ */
+export const SECOND_READ_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 128, maxOldGenerationSizeMb: 1536 };
+
 /** A row the importing thread no longer needed (it is stored) was needed after all: read the file again. */
 export class RowsReleased extends ReadThreadFailed {
   constructor() {
@@ -168,7 +177,10 @@ export function readInThread(path: string, options: ThreadedReadOptions): Promis
       if (err) reject(err);
       else resolve(file!);
     };
-    worker.on('error', (err) => finish(new ReadThreadFailed(`the reading thread failed: ${err.message}`)));
+    worker.on('error', (err) => {
+      const outOfMemory = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(new (outOfMemory ? ReadThreadOutOfMemory : ReadThreadFailed)(`the reading thread failed: ${err.message}`));
+    });
     // Messages posted just before the thread ended may still be on their way.
     worker.on('exit', () => setImmediate(() => finish(new ReadThreadFailed('the reading thread stopped before the end of the file'))));
     worker.on('message', (m: ReadThreadMessage) => {

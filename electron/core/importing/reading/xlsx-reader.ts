@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import { ContractFailure } from '../../../../shared/contract/define';
 import { importFailure } from '../import-failure';
 import { MAX_ROWS_PER_SHEET } from '../limits';
-import { NotAWorkbook, parseWorkbookParts, worksheetCount, type WorkbookPartReaders } from './xlsx-parts';
+import { NotAWorkbook, parseWorkbookParts, WorkbookTooLarge, worksheetCount, type WorkbookPartReaders } from './xlsx-parts';
 import { openZip, utf8Text, type ZipArchive } from './zip-archive';
 import { SheetXmlTap, type MergeRange } from './sheet-xml-tap';
+import { cellTooLarge, MAX_CELL_CHARS, stringLimitFailure } from './cell-guard';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
 import { columnIndex, RowArena, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
 import type { PassedSheet, ReadHooks } from './read-hooks';
@@ -124,12 +125,17 @@ export async function readXlsx(
         }
         // The sheet's hyperlink relationships come before it: whether its end will change cells is known now.
         const passed = { linked: (rels.get(pendingFileNo)?.size ?? 0) > 0, only: wanted ? wanted.size === 1 : worksheetCount(zip) === 1 };
-        const state = await readWorksheet(ws, pendingFileNo, passed, reader, options, maxRows);
+        const state = await readWorksheet(ws, pendingFileNo, passed, reader, options, maxRows, name);
         states.push(state);
       }
     }
   } catch (err) {
     if (err instanceof ContractFailure) throw err;
+    const tooLong = stringLimitFailure(err, name);
+    if (tooLong) throw tooLong;
+    if (err instanceof WorkbookTooLarge) {
+      throw importFailure('FILE_TOO_LARGE', `${name} ${err.message}`, 'split it into smaller workbooks, or save it as .csv');
+    }
     if (err instanceof NotAWorkbook) {
       throw importFailure('CORRUPT_FILE', `${name} is a zip archive but not an Excel workbook`, 'export the data from the ATS as .xlsx or .csv');
     }
@@ -169,6 +175,7 @@ async function readWorksheet(
   workbook: StreamWorkbook,
   options: XlsxReadOptions,
   maxRows: number,
+  fileName: string,
 ): Promise<SheetState> {
   const tap = new SheetXmlTap();
   // Tapped as raw bytes, then decoded so a character split between two chunks stays whole.
@@ -183,7 +190,7 @@ async function readWorksheet(
     for (const { eventType, value } of events) {
       if (eventType === 'row') {
         const row = value as StreamRow;
-        const cells = convertRow(row, sheet, date1904);
+        const cells = convertRow(row, sheet, date1904, fileName);
         if (cells) {
           if (options.passRows) options.passRows.row(row.number, cells);
           else sheet.rows.push(arena.pack(row.number, cells));
@@ -204,7 +211,7 @@ async function readWorksheet(
 }
 
 /** The row's cells as a dense array, or null when every cell is blank. */
-function convertRow(row: StreamRow, sheet: ParsedSheet, date1904: boolean): RawCell[] | null {
+function convertRow(row: StreamRow, sheet: ParsedSheet, date1904: boolean, fileName: string): RawCell[] | null {
   const values = row.values;
   const n = values.length - 1;
   if (n <= 0) return null;
@@ -215,6 +222,7 @@ function convertRow(row: StreamRow, sheet: ParsedSheet, date1904: boolean): RawC
     let cell: RawCell = null;
     switch (typeof v) {
       case 'string':
+        if (v.length > MAX_CELL_CHARS) throw cellTooLarge(fileName, sheet, row.number, i - 1);
         cell = v === '' ? null : v;
         if (cell !== null && !any && v.trim() !== '') any = true;
         break;

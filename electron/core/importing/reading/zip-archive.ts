@@ -10,6 +10,8 @@ import yauzl from 'yauzl';
 export interface ZipArchive {
   has(name: string): boolean;
   names(): string[];
+  /** The size a part declares it has once inflated (yauzl fails a stream that inflates past it). */
+  size(name: string): number;
   open(name: string): Promise<Readable>;
   close(): void;
 }
@@ -37,6 +39,7 @@ export async function openZip(path: string): Promise<ZipArchive> {
   return {
     has: (name) => entries.has(name),
     names: () => [...entries.keys()],
+    size: (name) => entries.get(name)?.uncompressedSize ?? 0,
     open: (name) =>
       new Promise<Readable>((resolve, reject) => {
         const entry = entries.get(name);
