@@ -92,7 +92,7 @@ describe('sync --check', () => {
     await start();
     expectFailure(await check('--api-base-url', 'http://127.0.0.1:9'), 'unreachable', /could not be reached: The connection was refused/);
     // .invalid never resolves (RFC 6761).
-    expectFailure(await check('--api-base-url', 'http://no-such-host.invalid'), 'unreachable', /host name could not be resolved/);
+    expectFailure(await check('--api-base-url', 'https://no-such-host.invalid'), 'unreachable', /host name could not be resolved/);
     const port = new URL(fake.url).port;
     expectFailure(await check('--api-base-url', `https://127.0.0.1:${port}`), 'unreachable', /secure connection failed/);
     expectFailure(await check('--api-base-url', `${fake.url}/wrong`), 'unreachable', /no LinkedIn API at .*\/wrong \(404\)/);
