@@ -60,7 +60,8 @@ function createWindow(backend: Backend, guard: QuitGuard) {
   pageReady = false;
   const contentsId = win.webContents.id;
   win.once('ready-to-show', () => win?.show());
-  win.on('close', (e) => guard.intercept(e));
+  // Closing the window quits on Windows and Linux; on macOS the app (and its job) stays.
+  if (process.platform !== 'darwin') win.on('close', (e) => guard.intercept(e));
   // The title names the workspace (see setWorkspaceTitle), not the page's <title>.
   win.on('page-title-updated', (e) => e.preventDefault());
   win.webContents.on('did-finish-load', () => {
