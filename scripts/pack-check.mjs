@@ -10,11 +10,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { builtinModules, createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import config, { ASAR_UNPACK, ELECTRON_FUSES } from '../electron-builder.config.mjs';
 
 const require = createRequire(import.meta.url);
-export const ROOT = new URL('..', import.meta.url).pathname;
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Each worker thread's bundle, beside the main bundle (electron/core/jobs/worker-entry.ts). */
 export const WORKER_BUNDLES = ['out/main/worker.js', 'out/main/helper-worker.js', 'out/main/read-worker.js'];
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -250,8 +251,10 @@ export function checkPackage(appOutDir, { expectFuses = true } = {}) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const standIn = process.argv.includes('--stand-in');
+  // A `nodedir` from ~/.npmrc would compile better-sqlite3 against Node's headers instead of Electron's.
+  for (const k of Object.keys(process.env)) if (k.toLowerCase() === 'npm_config_nodedir') delete process.env[k];
   const outDir = mkdtempSync(join(tmpdir(), 'rscw-pack-'));
   try {
     const appOutDir = await packDir({ outDir, standIn });
@@ -261,6 +264,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (problems.length) process.exitCode = 1;
     else console.log('✓ the package is whole');
   } finally {
+    // A real pack rebuilt better-sqlite3 in node_modules for Electron; tests and the CLI need the Node build back.
+    if (!standIn) execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-native.mjs'), '--quiet'], { stdio: 'inherit' });
     if (!process.argv.includes('--keep')) rmSync(outDir, { recursive: true, force: true });
     else console.log(`Kept ${outDir}`);
   }
