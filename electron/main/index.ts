@@ -122,7 +122,15 @@ async function start() {
   if (launchFile) await openAtLaunch(backend, launchFile, log);
   const trusted = trustedSenderCheck(() => win?.webContents ?? null, isAppUrl);
   const places = { folder: defaultWorkspaceFolder(dataDir), recent: () => backend.context.recent.list().map((r) => r.path) };
-  bindContract(ipcMain, backend, trusted, (e, method, input) => grants.check(e.sender.id, method, input, places));
+  // Failed calls are logged by method and error, never with their input (which may hold a secret or a record).
+  const loggedBackend = {
+    call: async (method: string, input: unknown) => {
+      const r = await backend.call(method, input);
+      if (!r.ok) (r.error.code === 'INTERNAL' ? log.error : log.warn).call(log, `${method} failed: ${r.error.code} ${r.error.message}`);
+      return r;
+    },
+  };
+  bindContract(ipcMain, loggedBackend, trusted, (e, method, input) => grants.check(e.sender.id, method, input, places));
   bindDialogs({ ipcMain, dialog, window: () => win, trusted, grants });
   ipcMain.handle('rscw:showInFolder', (e, path: string) => {
     if (trusted(e) && typeof path === 'string') shell.showItemInFolder(path);

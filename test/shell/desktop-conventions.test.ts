@@ -255,5 +255,7 @@ describe('the desktop app', () => {
     const text = readFileSync(logFile, 'utf8');
     expect(text).toContain(`Workspace open: ${other}`);
     expect(text).toMatch(/Job cancelled: import/);
+    expect(text).toMatch(/WARN +import:run failed: CANCELLED/);
+    expect(text).not.toContain('big.csv"}'); // calls are logged by method and error, not with their input
   });
 });
