@@ -12,11 +12,14 @@ const desktopCsp: Plugin = {
     html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${DESKTOP_CONTENT_SECURITY_POLICY}"`),
 };
 
+// Where the build goes: out/, unless a caller builds a copy of its own (the packaging test, beside other tests that build out/).
+const OUT = process.env.RSCW_BUILD_OUT ? resolve(process.env.RSCW_BUILD_OUT) : resolve(import.meta.dirname, 'out');
+
 // Top-level electron/, renderer/ and shared/ are given as explicit entries (not electron-vite's src/ default).
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       externalizeDeps: true,
       rolldownOptions: {
         input: {
@@ -31,7 +34,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         // Sandboxed preloads must be CommonJS.
@@ -44,7 +47,7 @@ export default defineConfig({
     plugins: [...(rendererConfig.plugins ?? []), desktopCsp],
     root: resolve(import.meta.dirname, 'renderer'),
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -9,7 +9,7 @@ const NODE_BUILTINS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist-web/**', '.vitest-reports/**', 'docs/**', 'resources/samples/*.xlsx'] },
+  { ignores: ['node_modules/**', 'out/**', 'release/**', 'dist-web/**', '.vitest-reports/**', 'docs/**', 'resources/samples/*.xlsx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

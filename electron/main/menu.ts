@@ -1,12 +1,45 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { basename } from 'node:path';
 
 /** Menu commands the renderer acts on (sent over the menu channel). */
-export type MenuCommand = 'workspace:new' | 'workspace:open' | 'import' | 'export' | 'undo' | 'redo' | 'navigate';
+export type MenuCommand =
+  | 'workspace:new'
+  | 'workspace:open'
+  | 'workspace:open-path'
+  | 'import'
+  | 'export'
+  | 'undo'
+  | 'redo'
+  | 'navigate';
+
+/** The parts of the menu that come from the main process rather than the renderer. */
+export interface MenuExtras {
+  /** Recent workspaces, newest first. */
+  recent: readonly { path: string; name: string; exists: boolean }[];
+  openRecent(path: string): void;
+  clearRecent(): void;
+  revealLog(): void;
+}
+
+const NO_EXTRAS: MenuExtras = { recent: [], openRecent: () => {}, clearRecent: () => {}, revealLog: () => {} };
+const RECENT_SHOWN = 10;
+
+function recentMenu(extras: MenuExtras): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = extras.recent.slice(0, RECENT_SHOWN).map((r) => ({
+    // "&" marks an access key in menu labels; a workspace named "R&D" must show its ampersand.
+    label: `${r.name.replaceAll('&', '&&')} — ${basename(r.path).replaceAll('&', '&&')}`,
+    enabled: r.exists,
+    click: () => extras.openRecent(r.path),
+  }));
+  if (items.length === 0) return [{ label: 'No recent workspaces', enabled: false }];
+  return [...items, { type: 'separator' }, { label: 'Clear Recently Opened', click: () => extras.clearRecent() }];
+}
 
 export function menuTemplate(
   send: (command: MenuCommand, arg?: string) => void,
   isMac: boolean,
   openDocs: () => void,
+  extras: MenuExtras = NO_EXTRAS,
 ): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -15,6 +48,7 @@ export function menuTemplate(
       submenu: [
         { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => send('workspace:new') },
         { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => send('workspace:open') },
+        { label: 'Open Recent', submenu: recentMenu(extras) },
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => send('import') },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
@@ -55,6 +89,8 @@ export function menuTemplate(
       submenu: [
         { label: 'RSC Rules', click: () => send('navigate', '/rules') },
         { label: 'About RSC Workbench', click: openDocs },
+        { type: 'separator' },
+        { label: 'Reveal Log File', click: () => extras.revealLog() },
       ],
     },
   ];

@@ -23,6 +23,10 @@ export class RecentList {
     writeFileSync(this.file, JSON.stringify(next, null, 2));
   }
 
+  clear(): void {
+    writeFileSync(this.file, '[]');
+  }
+
   private read(): Omit<RecentWorkspace, 'exists'>[] {
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));

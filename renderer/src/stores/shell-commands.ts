@@ -41,6 +41,10 @@ export const useShellCommands = defineStore('shell-commands', () => {
               if (path) await app.openWorkspace(path);
             });
           break;
+        // A workspace file the OS handed over (double-click, a second launch) or the Open Recent menu.
+        case 'workspace:open-path':
+          if (arg) void app.openWorkspace(arg);
+          break;
         case 'import':
           navigate('/import');
           imp.reset();
