@@ -162,6 +162,24 @@ export interface ImportConflict {
   newSource: CellValue;
 }
 
+/** A row the import did not turn into a record, and why. */
+export interface SkippedRow {
+  row: number;
+  /** The record key the row would have had, when it has one. */
+  key?: string;
+  reason: string;
+  /** For a duplicate key: the source columns in which this row differs from the kept one (left out when identical). */
+  differences?: { column: string; kept: CellValue; skipped: CellValue }[];
+}
+
+/** A source value as found in the file, and the value stored for it. */
+export interface AppliedValueMapping {
+  field: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
 export interface SheetImportSummary {
   sheet: string;
   category: Category;
@@ -181,8 +199,10 @@ export interface SheetImportSummary {
   keptEdits: number;
   /** reason → count, e.g. { 'Total row': 1, 'No value for the key field externalJobPostingId': 2 }. */
   skippedReasons: Record<string, number>;
-  /** The first 1,000 skipped rows with their reasons. */
-  skippedRows: { row: number; reason: string }[];
+  /** The first 1,000 skipped rows with their reasons (the workspace keeps them all with the sheet). */
+  skippedRows: SkippedRow[];
+  /** Value mappings the import applied, with how many cells each changed (identities left out). */
+  valueMappingsApplied: AppliedValueMapping[];
   headerRow: number;
   issues: ImportIssue[];
   issueCount: number;
