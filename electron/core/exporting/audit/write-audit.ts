@@ -16,6 +16,7 @@ import { NoteBudget, type AuditContext } from './audit-context';
 import { writeCategorySheet } from './category-sheet';
 import { writeEditsSheet } from './edits-sheet';
 import { writeExcludedSheet } from './excluded-sheet';
+import { writeSkippedRowsSheet } from './skipped-rows-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import { exchangeScope, writeSyncBodiesSheet, writeSyncLogSheet } from './sync-log-sheets';
 
@@ -86,6 +87,7 @@ async function writeAudit(db: Db, workspacePath: string, input: AuditExportInput
     for (const category of categories) sheets.push(await writeCategorySheet(ctx, category));
     sheets.push(await writeEditsSheet(ctx));
     sheets.push(await writeExcludedSheet(ctx));
+    sheets.push(await writeSkippedRowsSheet(ctx));
     sheets.push(await writeSyncLogSheet(ctx));
     if (includeBodies) sheets.push(await writeSyncBodiesSheet(ctx));
     control.throwIfCancelled();
