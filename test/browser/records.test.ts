@@ -135,6 +135,11 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
 
   it('applies "fix all like this" to every record with the rule', async () => {
     await page.getByTestId('fix-all-url-format').click();
+    // It asks first: the count, and the first changes before → after.
+    const count = n(countWhere(N, url));
+    await poll(() => page.getByTestId('fix-all-count').textContent()).toMatch(new RegExp(`${count}\\s+cells in\\s+${count}\\s+records would change`));
+    expect(await page.getByTestId('fix-all-preview').textContent()).toContain('https://ats.example.com/c/2');
+    await page.getByTestId('fix-all-apply').click();
     fixed.url = true;
     await poll(() => page.getByTestId('facet-rule-url-format').count()).toBe(0);
     await poll(headerErrors).toContain(n(errors()));

@@ -7,7 +7,7 @@ import { fetchFacets } from '../records/facets';
 import { recordDetail } from '../records/detail';
 import { workspaceSummary } from '../records/summary';
 import {
-  NO_PROGRESS, commandTitle, estimateRecords, historyPage, previewBulk, runEditCommand,
+  NO_PROGRESS, commandTitle, estimateRecords, historyPage, previewBulk, previewFixAll, runEditCommand,
   type EditCommand, type EditOutcome, type ResultOf,
 } from '../editing';
 
@@ -40,6 +40,7 @@ export const recordsHandlers = defineHandlers(recordsMethods, {
   'records:summary': ({ topRules }, ctx) => workspaceSummary(ctx.workspace().db, topRules),
   'records:history': ({ offset, limit }, ctx) => historyPage(ctx.workspace().db, offset, limit),
   'records:preview': ({ filter, action, limit }, ctx) => previewBulk(ctx.workspace().db, filter, action, limit),
+  'records:previewFixAll': ({ limit, ...spec }, ctx) => previewFixAll(ctx.workspace().db, spec, limit),
 
   'records:edit': ({ changes, description }, ctx) => edit(ctx, { type: 'edit', changes, description }),
   'records:bulk': ({ filter, action }, ctx) => edit(ctx, { type: 'bulk', filter, action }),

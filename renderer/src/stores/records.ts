@@ -420,15 +420,18 @@ export const useRecordsStore = defineStore('records', () => {
     report(await act(() => client().call('records:applyFix', { recordId, rule, ...(field ? { field } : {}) })));
 
   /** "Fix all N like this": every fixable issue of the rule among the records of this view. */
-  const fixAll = async (rule: string) => {
+  const fixAllSpec = (rule: string) => {
     const rest = { ...filter.value };
     delete rest.rule;
-    const result = await act(() =>
-      client().call('records:fixAll', isFiltered(rest) ? { rule, filter: fullFilter.value } : { rule, category: category.value }),
-    );
+    return isFiltered(rest) ? { rule, filter: fullFilter.value } : { rule, category: category.value };
+  };
+  const fixAll = async (rule: string) => {
+    const result = await act(() => client().call('records:fixAll', fixAllSpec(rule)));
     report(result);
     return result;
   };
+  /** What fixAll(rule) would change, before it is asked for. */
+  const previewFixAll = (rule: string, limit = 20): Promise<BulkPreview> => client().call('records:previewFixAll', { ...fixAllSpec(rule), limit });
 
   const preview = (scope: Scope, action: BulkAction, limit = 50): Promise<BulkPreview> =>
     client().call('records:preview', { filter: scopeFilter(scope), action, limit });
@@ -499,7 +502,7 @@ export const useRecordsStore = defineStore('records', () => {
     category, columns, filter, sort, total, rowCount, facets, error, busy, pages, active, anchor, detail, detailId, detailError,
     fullFilter, filtered, selection, selectedRowCount,
     rowAt, requestRange, reload, refresh, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
-    selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, preview, bulk, exclude, include,
+    selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, previewFixAll, preview, bulk, exclude, include,
     openRecord, closeRecord, loadDetail, setShown,
   };
 });
