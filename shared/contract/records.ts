@@ -237,7 +237,7 @@ export interface RecordDetail {
 // Editing.
 
 export const OPERATION_KINDS = [
-  'edit', 'fix', 'fix-all', 'set', 'clear', 'replace', 'transform', 'fill', 'exclude', 'include',
+  'edit', 'fix', 'fix-all', 'set', 'clear', 'replace', 'transform', 'fill', 'exclude', 'include', 'date-format',
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 

@@ -7,3 +7,4 @@ export { planBulk } from './plan-bulk';
 export { bulkEditJob } from './bulk-edit-job';
 export { NO_PROGRESS, type EditProgress } from './progress';
 export { previewBulk, previewFixAll } from './preview';
+export { chooseDateFormat } from './date-format-step';

@@ -27,6 +27,10 @@ async function edit<C extends EditCommand>(ctx: BackendContext, command: C): Pro
           workspacePath: session.path,
         })
       : runEditCommand(session.db, command, NO_PROGRESS);
+  // A date format undone or redone changes how a whole column reads: every record is checked again.
+  if (outcome.result.operation?.kind === 'date-format') {
+    await ctx.jobs.run('check', {}, { title: 'Checking compliance', workspacePath: session.path });
+  }
   if (outcome.categories.length > 0) ctx.emit('data:changed', { categories: outcome.categories, reason: command.type });
   return outcome.result;
 }
