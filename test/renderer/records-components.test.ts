@@ -27,7 +27,7 @@ async function openGrid(h: Harness, total = 200) {
   return store;
 }
 
-const operation = (kind: 'fix' | 'replace' | 'exclude', cells: number) => ({
+const operation = (kind: 'fix' | 'replace' | 'exclude' | 'set', cells: number) => ({
   operation: entry(5, { kind, cellCount: cells, recordCount: cells }), changedCells: cells, changedRecords: cells, skipped: 0, skipReasons: [],
 });
 

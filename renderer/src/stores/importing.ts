@@ -6,6 +6,7 @@ import type {
   ImportSummary,
   PresetInfo,
   SheetInspection,
+  SheetReview,
   ValueMappingSuggestion,
 } from '../../../shared/contract/import';
 import { KEY_FIELDS } from '../../../shared/rsc';
@@ -91,6 +92,8 @@ export const useImportStore = defineStore('importing', () => {
     choices.value = [];
     summary.value = null;
     error.value = null;
+    reviews.value = {};
+    reviewErrors.value = {};
   }
 
   async function inspect(path: string, text?: { encoding?: string; delimiter?: string }) {
@@ -147,12 +150,61 @@ export const useImportStore = defineStore('importing', () => {
     await resuggest(choice, category);
   }
 
-  function setField(choice: SheetChoice, column: number, field: string | null) {
+  /**
+   * Maps a column to a field. A field another column already fills is not taken from it
+   * silently: the column that has it is returned and nothing changes, so the consultant can be
+   * asked which one wins (then assignField).
+   */
+  function setField(choice: SheetChoice, column: number, field: string | null): ColumnMatch | null {
+    const holder = field ? choice.mapping.find((x) => x.column !== column && x.field === field) : undefined;
+    if (holder) return holder;
+    assignField(choice, column, field);
+    return null;
+  }
+
+  /** Maps a column to a field; the column that had the field (the consultant chose this one) is left unmapped. */
+  function assignField(choice: SheetChoice, column: number, field: string | null) {
     const m = choice.mapping.find((x) => x.column === column);
     if (!m) return;
-    // One column per field: taking a field frees it elsewhere.
     if (field) for (const other of choice.mapping) if (other !== m && other.field === field) Object.assign(other, { field: null, via: 'none', confidence: 0 });
     Object.assign(m, { field, via: field ? 'manual' : 'none', confidence: field ? 1 : 0 });
+  }
+
+  /** What each included sheet's mapping would give, per sheet (null while it is being worked out). */
+  const reviews = ref<Record<string, SheetReview | null>>({});
+  const reviewErrors = ref<Record<string, string>>({});
+
+  async function review(choice: SheetChoice) {
+    if (!inspection.value || !choice.category || missingKeys(choice).length) {
+      reviews.value = { ...reviews.value, [choice.sheet]: null };
+      return;
+    }
+    const asked = JSON.stringify([choice.category, choice.headerRow, choice.mapping, choice.valueMappings]);
+    reviewAsked.set(choice.sheet, asked);
+    try {
+      const r = await client().call('import:review', {
+        path: inspection.value.path,
+        ...(inspection.value.text ? { encoding: inspection.value.text.encoding, delimiter: inspection.value.text.delimiter } : {}),
+        sheet: planOf(choice),
+      });
+      if (reviewAsked.get(choice.sheet) !== asked) return;
+      reviews.value = { ...reviews.value, [choice.sheet]: r };
+      const { [choice.sheet]: _gone, ...rest } = reviewErrors.value;
+      reviewErrors.value = rest;
+    } catch (err) {
+      if (reviewAsked.get(choice.sheet) === asked) reviewErrors.value = { ...reviewErrors.value, [choice.sheet]: messageOf(err) };
+    }
+  }
+  const reviewAsked = new Map<string, string>();
+
+  function planOf(c: SheetChoice) {
+    return {
+      sheet: c.sheet,
+      category: c.category!,
+      headerRow: c.headerRow,
+      mapping: Object.fromEntries(c.mapping.map((m) => [m.header, m.field ?? ''])),
+      valueMappings: c.valueMappings,
+    };
   }
 
   async function loadPresets() {
@@ -185,13 +237,7 @@ export const useImportStore = defineStore('importing', () => {
       client().call('import:run', {
         path: inspection.value!.path,
         ...(inspection.value!.text ? { encoding: inspection.value!.text.encoding, delimiter: inspection.value!.text.delimiter } : {}),
-        sheets: included.value.map((c) => ({
-          sheet: c.sheet,
-          category: c.category!,
-          headerRow: c.headerRow,
-          mapping: Object.fromEntries(c.mapping.map((m) => [m.header, m.field ?? ''])),
-          valueMappings: c.valueMappings,
-        })),
+        sheets: included.value.map(planOf),
       }),
     );
     if (result) {
@@ -202,6 +248,7 @@ export const useImportStore = defineStore('importing', () => {
 
   return {
     step, inspection, choices, summary, presets, busy, error, included, blockers,
-    reset, inspect, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
+    reviews, reviewErrors,
+    reset, inspect, chooseFile, dropFiles, setHeaderRow, setCategory, setField, assignField, review, loadPresets, savePreset, run,
   };
 });

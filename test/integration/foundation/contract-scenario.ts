@@ -19,6 +19,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'import:presets', input: {} },
   { method: 'import:inspect', input: { path: '$SAMPLE' } },
   { method: 'import:suggest', input: { headers: ['Job ID', 'Job Title', 'Apply URL'] } },
+  { method: 'import:review', input: { path: '$SAMPLE', sheet: { sheet: 'Candidates', category: 'candidates', mapping: { 'Last Name': '' } } } },
   { method: 'import:run', input: { path: '$SAMPLE' } },
   { method: 'import:run', input: { path: '$DIR/missing.xlsx' } },
   {
