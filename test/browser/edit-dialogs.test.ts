@@ -35,8 +35,23 @@ describe.each([
     await app?.stop();
   });
 
-  it('opens "Edit cells" on the active column, never on the key', async () => {
+  it('shows every date as a date and time in the workspace\'s zone, with the epoch ms LinkedIn gets in the tooltip and the editor', async () => {
     await poll(() => page.getByTestId('records-total').textContent()).toBe(`${n(N)} records`);
+    // Candidate 1 was created at 2024-01-01 00:01 UTC, given as epoch ms.
+    const created = cell(1, 'atsCreatedAt');
+    await poll(() => created.locator('.v').textContent()).toBe('2024-01-01 00:01');
+    expect(await created.getAttribute('title')).toContain(`LinkedIn gets ${Date.UTC(2024, 0, 1, 0, 1)}`);
+    await created.dblclick();
+    expect(await page.getByTestId('cell-editor').inputValue()).toBe(String(Date.UTC(2024, 0, 1, 0, 1)));
+    await page.keyboard.press('Escape');
+    // Candidate 5's date is in epoch seconds: not one reading, so shown as typed and flagged.
+    const seconds = cell(5, 'atsCreatedAt').locator('.v');
+    expect(await seconds.textContent()).toBe(String(Math.floor(Date.UTC(2024, 0, 1, 0, 5) / 1000)));
+    expect(await seconds.getAttribute('class')).toContain('raw-date');
+    await shot('records-dates');
+  });
+
+  it('opens "Edit cells" on the active column, never on the key', async () => {
     await cell(1, 'atsCandidateId').click();
     await page.getByTestId('open-bulk').click();
     expect(await page.getByTestId('bulk-field').inputValue()).not.toBe('atsCandidateId');

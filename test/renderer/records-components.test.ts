@@ -321,3 +321,17 @@ describe('the exclude dialog', () => {
     w.unmount();
   });
 });
+
+describe('a date cell', () => {
+  it('reads as a date and time in the workspace zone whatever the source held, and as typed (flagged) when it cannot be read', async () => {
+    const { dateCell } = await import('../../renderer/src/components/grid-model');
+    const ms = Date.UTC(2025, 0, 15, 8, 30);
+    const paris = { timeZone: 'Europe/Paris' };
+    expect(dateCell(ms, paris)).toEqual({ text: '2025-01-15 09:30', ms, unreadable: false });
+    expect(dateCell('2025-01-15T09:30', paris)).toEqual({ text: '2025-01-15 09:30', ms, unreadable: false });
+    expect(dateCell(45_672, { timeZone: 'UTC' })).toMatchObject({ text: '2025-01-15 00:00', unreadable: false });
+    expect(dateCell('15/01/2025', { timeZone: 'UTC', format: 'dd/MM/yyyy' })).toMatchObject({ text: '2025-01-15 00:00', unreadable: false });
+    expect(dateCell('03/04/2025', paris)).toEqual({ text: '03/04/2025', ms: null, unreadable: true });
+    expect(dateCell(null, paris)).toEqual({ text: '', ms: null, unreadable: false });
+  });
+});

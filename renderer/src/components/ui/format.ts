@@ -39,6 +39,11 @@ export function dateTime(ms: number | null | undefined, timeZone = 'UTC'): strin
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** A date and time for a person, to the minute, in the workspace's zone ("2025-01-15 09:30"). */
+export function shortDateTime(ms: number, timeZone = 'UTC'): string {
+  return dateTime(ms, timeZone).slice(0, 16);
+}
+
 /** The path and query of a URL, which is what tells exchanges apart (the host is the same for all). */
 export function endpoint(url: string): string {
   try {
