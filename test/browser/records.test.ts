@@ -191,7 +191,7 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
   it('excludes a record with a reason and shows it in the record panel', async () => {
     // Candidate 44: its link was fixed by "fix all"; its date in seconds is still an error with a fix.
     await page.getByTestId('records-search').fill('C-000044');
-    await poll(total).toBe(`1 of ${n(N)} records match`);
+    await poll(total).toBe(`1 of ${n(N)} records matches`);
     await row(44).locator('[data-col="$row"]').click();
     await page.getByTestId('open-exclude').click();
     await page.getByTestId('exclude-reason-input').fill('The ATS has no real creation date for this candidate');

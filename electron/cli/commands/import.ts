@@ -61,7 +61,7 @@ function describe(summary: ImportSummary): string {
     for (const m of s.valueMappingsApplied) lines.push(`      mapped ${m.field} ${JSON.stringify(m.from)} → ${JSON.stringify(m.to)}: ${n(m.count)} ${m.count === 1 ? 'cell' : 'cells'}`);
     if (s.keptEdits) lines.push(`      kept ${n(s.keptEdits)} of your fixes (their source values did not change)`);
     for (const c of s.conflicts.slice(0, 10)) {
-      lines.push(`      conflict ${c.key} ${c.field}: your ${JSON.stringify(c.edited)} replaced by the new source value ${JSON.stringify(c.newSource)}`);
+      lines.push(`      conflict ${c.key} ${c.field}: your ${shown(c.edited)} replaced by the new source value ${shown(c.newSource)}`);
     }
     if (s.conflictCount > 10) lines.push(`      … ${n(s.conflictCount - 10)} more conflicts`);
     for (const i of s.issues.slice(0, 5)) lines.push(`      ${i.message}`);

@@ -119,7 +119,7 @@ function guardField(field: string | undefined): void {
 export function describeBulk(action: BulkAction): string {
   switch (action.kind) {
     case 'set':
-      return `Set ${action.onlyEmpty ? 'empty ' : ''}${action.field} to ${JSON.stringify(action.value)}`;
+      return `Set ${action.onlyEmpty ? 'empty ' : ''}${action.field} to ${action.value === null || action.value === '' ? 'empty' : JSON.stringify(action.value)}`;
     case 'clear':
       return `Cleared ${action.field}`;
     case 'transform':

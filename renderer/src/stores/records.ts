@@ -10,6 +10,7 @@ import {
 import { client } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
+import { plural } from '../components/ui/format';
 
 /** Rows per records:page call. */
 export const PAGE_SIZE = 100;
@@ -383,7 +384,7 @@ export const useRecordsStore = defineStore('records', () => {
   function report(result: OperationResult | undefined, nothing = 'Nothing to change.') {
     if (!result) return;
     if (!result.operation) {
-      app.notify(result.skipped ? `Nothing changed: ${result.skipped.toLocaleString('en-US')} cells could not be converted.` : nothing);
+      app.notify(result.skipped ? `Nothing changed: ${plural(result.skipped, 'cell')} could not be converted.` : nothing);
       return;
     }
     const cells = result.changedCells.toLocaleString('en-US');
