@@ -8,7 +8,7 @@ import BulkExcludeDialog from '../../renderer/src/components/BulkExcludeDialog.v
 import { useRecordsStore } from '../../renderer/src/stores/records';
 import type { BulkPreview } from '../../shared/contract/records';
 import { setup, type Harness } from './support/fake-backend';
-import { detail, entry, facets, ruleFacet, withGrid } from './support/records-fixtures';
+import { detail, entry, facets, gridRow, ruleFacet, withGrid } from './support/records-fixtures';
 
 async function openGrid(h: Harness, total = 200) {
   withGrid(h, {
@@ -333,5 +333,26 @@ describe('a date cell', () => {
     expect(dateCell('15/01/2025', { timeZone: 'UTC', format: 'dd/MM/yyyy' })).toMatchObject({ text: '2025-01-15 00:00', unreadable: false });
     expect(dateCell('03/04/2025', paris)).toEqual({ text: '03/04/2025', ms: null, unreadable: true });
     expect(dateCell(null, paris)).toEqual({ text: '', ms: null, unreadable: false });
+  });
+});
+
+describe('the cursor after a fix in a filtered view', () => {
+  it('stays on the record it moved on to when the fixed record leaves the view, instead of skipping one', async () => {
+    const h = setup();
+    const g = withGrid(h, { total: 5 });
+    const store = useRecordsStore();
+    await store.open('candidates', { rule: 'required-missing' });
+    await flushPromises();
+    const ids = () => [0, 1, 2, 3, 4].map((i) => store.rowAt(i)?.id);
+    const [, second, third] = ids();
+    // The cursor was on the second row, the edit moved it down to the third; the second record then leaves the view.
+    store.setActive({ row: 2, col: 3 });
+    store.followRecord(third!);
+    g.total = 4;
+    g.rows = (i) => gridRow(i >= 1 ? i + 1 : i);
+    await store.refresh();
+    expect(store.rowAt(1)?.id).toBe(third);
+    expect(store.rowAt(store.active.row)?.id).toBe(third);
+    expect(second).not.toBe(third);
   });
 });

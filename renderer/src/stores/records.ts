@@ -262,7 +262,34 @@ export const useRecordsStore = defineStore('records', () => {
     const loads = [...needed].map((p) => loadPage(p));
     if (detailId.value !== null) loads.push(loadDetail(detailId.value));
     loads.push(loadFacets());
-    return Promise.all(loads).then(() => undefined);
+    return Promise.all(loads).then(() => {
+      followNow();
+    });
+  }
+
+  /**
+   * The record the cursor is to stay on once the view is fetched again. After a fix in a filtered
+   * view the fixed record may leave it and every row below moves up one: the cursor keeps to the
+   * record it moved on to, rather than to its row number (which would skip one).
+   */
+  let following: number | null = null;
+  function followRecord(id: number) {
+    following = id;
+  }
+  function followNow() {
+    const id = following;
+    following = null;
+    if (id === null) return;
+    for (const [page, rows] of pages.value) {
+      const at = rows.findIndex((r) => r?.id === id);
+      if (at < 0) continue;
+      const row = page * PAGE_SIZE + at;
+      if (row !== active.value.row) {
+        active.value = { row, col: active.value.col };
+        anchor.value = { ...active.value };
+      }
+      return;
+    }
   }
 
   async function loadColumns() {
@@ -502,7 +529,7 @@ export const useRecordsStore = defineStore('records', () => {
   return {
     category, columns, filter, sort, total, rowCount, facets, error, busy, pages, active, anchor, detail, detailId, detailError,
     fullFilter, filtered, selection, selectedRowCount,
-    rowAt, requestRange, reload, refresh, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
+    rowAt, requestRange, reload, refresh, followRecord, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
     selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, previewFixAll, preview, bulk, exclude, include,
     openRecord, closeRecord, loadDetail, setShown,
   };
