@@ -356,3 +356,10 @@ describe('the cursor after a fix in a filtered view', () => {
     expect(second).not.toBe(third);
   });
 });
+
+describe('counts in words', () => {
+  it('counts one thing in the singular', async () => {
+    const { plural } = await import('../../renderer/src/components/ui/format');
+    expect([plural(1, 'row'), plural(2, 'row'), plural(1, 'cell'), plural(1_000, 'cell')]).toEqual(['1 row', '2 rows', '1 cell', '1,000 cells']);
+  });
+});

@@ -48,9 +48,4 @@ describe('the words a person reads about an edit', () => {
     expect(describeBulk({ kind: 'set', field: 'source', value: null })).toBe('Set source to empty');
     expect(describeBulk({ kind: 'set', field: 'source', value: 'Referral', onlyEmpty: true })).toBe('Set empty source to "Referral"');
   });
-
-  it('counts one thing in the singular', async () => {
-    const { plural } = await import('../../../renderer/src/components/ui/format');
-    expect([plural(1, 'row'), plural(2, 'row'), plural(1, 'cell'), plural(1_000, 'cell')]).toEqual(['1 row', '2 rows', '1 cell', '1,000 cells']);
-  });
 });
