@@ -25,3 +25,21 @@ describe('sorting by a date field', () => {
     db.close();
   });
 });
+
+describe('searching for a date', () => {
+  it('finds the records whose date reads as that day in the workspace zone, whatever form the value has', () => {
+    const db = openWorkspaceDb(join(tempDir('rscw-date-search-'), 'w.rscw'));
+    setSetting(db, TIME_ZONE_SETTING, 'Europe/Paris');
+    const job = (id: string, listedAt: string | number) => insertRecord(db, 'jobs', { ...validRecord('jobs'), externalJobPostingId: id, listedAt });
+    job('epoch', Date.UTC(2025, 0, 14, 23, 30)); // 2025-01-15 00:30 in Paris
+    job('serial', 45_672); // 2025-01-15
+    job('iso', '2025-01-15T08:00:00Z');
+    job('other-day', '2025-01-16');
+    const keys = (search: string) =>
+      fetchPage(db, { filter: { category: 'jobs', search }, offset: 0, limit: 10 }).rows.map((r) => r.key).sort();
+    expect(keys('2025-01-15')).toEqual(['epoch', 'iso', 'serial']);
+    expect(keys('2025-01-15 09')).toEqual(['iso']);
+    expect(keys('2025-01')).toEqual(['epoch', 'iso', 'other-day', 'serial']);
+    db.close();
+  });
+});
