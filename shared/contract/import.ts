@@ -1,7 +1,7 @@
 // The 'import' domain of the contract: reading ATS exports (xlsx, csv) into the workspace.
 import { z } from 'zod';
 import { method } from './define';
-import { CATEGORIES, type CellValue, type Category } from '../domain';
+import { CATEGORIES, type CellValue, type Category, type Severity } from '../domain';
 
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
@@ -162,6 +162,24 @@ export interface ImportConflict {
   newSource: CellValue;
 }
 
+/** A row the import did not turn into a record, and why. */
+export interface SkippedRow {
+  row: number;
+  /** The record key the row would have had, when it has one. */
+  key?: string;
+  reason: string;
+  /** For a duplicate key: the source columns in which this row differs from the kept one (left out when identical). */
+  differences?: { column: string; kept: CellValue; skipped: CellValue }[];
+}
+
+/** A source value as found in the file, and the value stored for it. */
+export interface AppliedValueMapping {
+  field: string;
+  from: string;
+  to: string;
+  count: number;
+}
+
 export interface SheetImportSummary {
   sheet: string;
   category: Category;
@@ -181,8 +199,10 @@ export interface SheetImportSummary {
   keptEdits: number;
   /** reason → count, e.g. { 'Total row': 1, 'No value for the key field externalJobPostingId': 2 }. */
   skippedReasons: Record<string, number>;
-  /** The first 1,000 skipped rows with their reasons. */
-  skippedRows: { row: number; reason: string }[];
+  /** The first 1,000 skipped rows with their reasons (the workspace keeps them all with the sheet). */
+  skippedRows: SkippedRow[];
+  /** Value mappings the import applied, with how many cells each changed (identities left out). */
+  valueMappingsApplied: AppliedValueMapping[];
   headerRow: number;
   issues: ImportIssue[];
   issueCount: number;
@@ -212,6 +232,29 @@ export interface ImportSummary {
   phases: { readMs: number; storeMs: number; checkMs: number; storedWhileReading: boolean };
 }
 
+/** How a mapped column's values would check, before anything is stored. */
+export interface ColumnReview {
+  column: number;
+  header: string;
+  field: string;
+  /** Records with a value in the field. */
+  filled: number;
+  /** The rules its values would fail, with how many records fail each, most first. */
+  failures: { rule: string; title: string; severity: Severity; records: number }[];
+}
+
+/** A sheet's records as they would be stored with a mapping: fill rates, failing rules, fields with no column. */
+export interface SheetReview {
+  sheet: string;
+  /** Rows that would become records. */
+  records: number;
+  /** Rows that would not (no key, a repeated key, a total row). */
+  skipped: number;
+  columns: ColumnReview[];
+  /** Fields of the category no column maps to whose absence fails a rule, e.g. lastName: all 10 records fail. */
+  unmapped: { field: string; rule: string; title: string; severity: Severity; records: number }[];
+}
+
 export const importMethods = {
   /** Reads a file (as a job) and lists its sheets with row counts, previews, detected header rows and mappings. */
   'import:inspect': method<FileInspection>()(
@@ -236,6 +279,21 @@ export const importMethods = {
   ),
   /** Imports (as a job); one transaction, so a failure or cancel leaves the workspace unchanged. */
   'import:run': method<ImportSummary>()(importRequestSchema),
+  /**
+   * Checks a sheet's rows as they would be imported with the wizard's mapping (as a job, from the
+   * inspection's read): fill rate and failing rules per mapped column, and the required fields no
+   * column maps to. Nothing is stored.
+   */
+  'import:review': method<SheetReview>()(
+    z
+      .object({
+        path: z.string().min(1),
+        encoding: z.enum(TEXT_ENCODINGS).optional(),
+        delimiter: z.enum(DELIMITERS).optional(),
+        sheet: sheetPlanSchema.extend({ category: z.enum(CATEGORIES) }),
+      })
+      .strict(),
+  ),
   'import:presets': method<PresetInfo[]>()(z.object({}).strict()),
   'import:savePreset': method<PresetInfo>()(z.object({ preset: mappingPresetSchema }).strict()),
   'import:deletePreset': method<{ deleted: boolean }>()(z.object({ name: z.string().min(1) }).strict()),

@@ -248,7 +248,7 @@ export interface RecordDetail {
 // Editing.
 
 export const OPERATION_KINDS = [
-  'edit', 'fix', 'fix-all', 'set', 'clear', 'replace', 'transform', 'fill', 'exclude', 'include',
+  'edit', 'fix', 'fix-all', 'set', 'clear', 'replace', 'transform', 'fill', 'exclude', 'include', 'date-format',
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
@@ -301,6 +301,11 @@ export interface BulkPreview {
   changedRecords: number;
   skipped: number;
   skipReasons: { reason: string; count: number }[];
+  /** Actions on one field: the records in scope, and how many of them already had a value in it. */
+  targetRecords: number;
+  alreadyFilled: number;
+  /** Records whose key field(s) would change: the UI asks before it applies such a change. */
+  keyRecords: number;
   /** The first changes, in grid order. */
   changes: PreviewChange[];
 }
@@ -327,7 +332,15 @@ const _transformSchemaMatches: _TransformSchemaMatches = true;
 void _transformSchemaMatches;
 
 export const bulkActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('set'), field: fieldName, value: cellValueSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('set'),
+      field: fieldName,
+      value: cellValueSchema,
+      /** Only cells that are empty get the value (as "fill" without overwrite). */
+      onlyEmpty: z.boolean().optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('clear'), field: fieldName }).strict(),
   z
     .object({
@@ -417,6 +430,18 @@ export const recordsMethods = {
         field: fieldName.optional(),
         /** Only records of this view (its category wins over `category`). */
         filter: gridFilterSchema.optional(),
+      })
+      .strict(),
+  ),
+  /** What "fix all like this" would change (counted in full, the first changes listed); nothing is written. */
+  'records:previewFixAll': method<BulkPreview>()(
+    z
+      .object({
+        rule: z.string().min(1),
+        category: z.enum(CATEGORIES).optional(),
+        field: fieldName.optional(),
+        filter: gridFilterSchema.optional(),
+        limit: z.number().int().min(0).max(1000).optional(),
       })
       .strict(),
   ),

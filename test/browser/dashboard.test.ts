@@ -46,6 +46,7 @@ describe('the dashboard in Chromium', () => {
     await poll(() => page.getByTestId('records-total').textContent()).toBe(`${records} of 3,000 records match`);
     expect(await page.getByTestId('tab-candidates').getAttribute('aria-selected')).toBe('true');
     await page.getByTestId('fix-all-url-format').click();
+    await page.getByTestId('fix-all-apply').click();
     await poll(() => page.getByTestId('facet-rule-url-format').count()).toBe(0);
 
     await page.getByTestId('nav-dashboard').click();

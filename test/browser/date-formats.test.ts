@@ -43,12 +43,35 @@ describe('choosing a date column format in Chromium', () => {
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('date-format-candidates-atsCreatedAt').selectOption('dd/MM/yyyy');
-    await expect.poll(() => page.getByTestId('date-format-candidates-atsCreatedAt').isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('date-format-candidates-atsCreatedAt').isEnabled(), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('date-format-candidates-atsLastModifiedAt').selectOption('dd/MM/yyyy');
-    await expect.poll(() => page.getByTestId('date-format-candidates-atsLastModifiedAt').isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('date-format-candidates-atsLastModifiedAt').isEnabled(), { timeout: 30_000 }).toBe(true);
     // Created 3 Jan…9 Jan, last modified 28 Nov: day-first reads them all as valid, in order.
-    await expect.poll(() => page.getByTestId('count-candidates').locator('.badge.error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('count-candidates').locator('.badge.error').count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => page.getByTestId('count-candidates').textContent()).toContain('12');
     await page.locator('#date-formats').screenshot({ path: screenshotPath('date-formats') });
+  });
+
+  it('keeps each format chosen in the History, undoes it like an edit, and leads from the records to the column\'s setting', async () => {
+    const page = await newPage(browser, app.url);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByTestId('nav-records').click();
+    await page.getByTestId('toggle-history').click();
+    const panel = page.getByTestId('history-panel');
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('Date format of atsLastModifiedAt (candidates): none (ISO, epoch, Excel serial) → dd/MM/yyyy');
+    expect(await panel.textContent()).toContain('Date format of atsCreatedAt (candidates)');
+    await page.screenshot({ path: screenshotPath('history-date-format-1024') });
+
+    // Undo: the last modified dates are ambiguous again, every candidate has an error.
+    await page.getByTestId('records-grid').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('count-candidates').locator('.badge.error').textContent(), { timeout: 30_000 }).toContain('12');
+
+    await page.getByTestId('choose-date-format-date-ambiguous').click();
+    await expect.poll(() => page.url()).toContain('dateFormat=candidates.atsLastModifiedAt');
+    const select = page.getByTestId('date-format-candidates-atsLastModifiedAt');
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset.testid')).toBe('date-format-candidates-atsLastModifiedAt');
+    expect(await select.inputValue()).toBe('');
+    await page.screenshot({ path: screenshotPath('date-format-target-1024') });
   });
 });

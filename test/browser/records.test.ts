@@ -135,6 +135,11 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
 
   it('applies "fix all like this" to every record with the rule', async () => {
     await page.getByTestId('fix-all-url-format').click();
+    // It asks first: the count, and the first changes before → after.
+    const count = n(countWhere(N, url));
+    await poll(() => page.getByTestId('fix-all-count').textContent()).toMatch(new RegExp(`${count}\\s+cells in\\s+${count}\\s+records would change`));
+    expect(await page.getByTestId('fix-all-preview').textContent()).toContain('https://ats.example.com/c/2');
+    await page.getByTestId('fix-all-apply').click();
     fixed.url = true;
     await poll(() => page.getByTestId('facet-rule-url-format').count()).toBe(0);
     await poll(headerErrors).toContain(n(errors()));
@@ -186,7 +191,7 @@ describe('the records workspace on 100,000 candidates in Chromium', () => {
   it('excludes a record with a reason and shows it in the record panel', async () => {
     // Candidate 44: its link was fixed by "fix all"; its date in seconds is still an error with a fix.
     await page.getByTestId('records-search').fill('C-000044');
-    await poll(total).toBe(`1 of ${n(N)} records match`);
+    await poll(total).toBe(`1 of ${n(N)} records matches`);
     await row(44).locator('[data-col="$row"]').click();
     await page.getByTestId('open-exclude').click();
     await page.getByTestId('exclude-reason-input').fill('The ATS has no real creation date for this candidate');

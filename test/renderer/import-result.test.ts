@@ -12,7 +12,7 @@ function summary(durationMs: number): ImportSummary {
     sheets: [
       {
         sheet: 'jobs', category: 'jobs', rows: 3, skipped: 0, mapping: {}, added: 3, updated: 0, unchanged: 0, missing: 0, conflicts: [],
-        conflictCount: 0, keptEdits: 0, skippedReasons: {}, skippedRows: [], headerRow: 1, issues: [], issueCount: 0,
+        conflictCount: 0, keptEdits: 0, skippedReasons: {}, skippedRows: [], valueMappingsApplied: [], headerRow: 1, issues: [], issueCount: 0,
       },
     ],
     compliance: { jobs: { compliant: 3, warning: 0, error: 0, unchecked: 0 } },
@@ -32,5 +32,29 @@ describe('the import summary', () => {
     useImportStore(h.pinia).summary = summary(ms);
     const wrapper = mount(ImportResult, { global: { plugins: [h.pinia] } });
     expect(wrapper.get('#result-title').text()).toBe(heading);
+  });
+
+  it('lists every skipped row with its key and reason, how a repeated key differs, and the values mapped', () => {
+    const h = setup();
+    const s = summary(40);
+    Object.assign(s.sheets[0], {
+      rows: 4,
+      skipped: 2,
+      skippedReasons: { 'Duplicate key': 1, 'Total row': 1 },
+      skippedRows: [
+        { row: 3, key: 'J-1', reason: 'Duplicate key: row 2 has the same key and was kept', differences: [{ column: 'Job Title', kept: 'A', skipped: null }] },
+        { row: 5, reason: 'Total row' },
+      ],
+      valueMappingsApplied: [{ field: 'state', from: 'Open', to: 'LISTED', count: 1 }],
+    });
+    useImportStore(h.pinia).summary = s;
+    const wrapper = mount(ImportResult, { global: { plugins: [h.pinia] } });
+    const rows = wrapper.findAll('[data-testid="skipped-rows"] tbody tr').map((r) => r.findAll('td').map((c) => c.text()));
+    expect(rows).toEqual([
+      ['3', 'J-1', 'Duplicate key: row 2 has the same key and was kept', 'Job Title: kept “A”, this row empty'],
+      ['5', '', 'Total row', ''],
+    ]);
+    expect(wrapper.text()).toContain('1 row skipped: Total row');
+    expect(wrapper.get('[data-testid="value-mappings-applied"]').text()).toBe('state: “Open” → LISTED (1 cell)');
   });
 });

@@ -8,7 +8,7 @@ import BulkExcludeDialog from '../../renderer/src/components/BulkExcludeDialog.v
 import { useRecordsStore } from '../../renderer/src/stores/records';
 import type { BulkPreview } from '../../shared/contract/records';
 import { setup, type Harness } from './support/fake-backend';
-import { detail, entry, facets, ruleFacet, withGrid } from './support/records-fixtures';
+import { detail, entry, facets, gridRow, ruleFacet, withGrid } from './support/records-fixtures';
 
 async function openGrid(h: Harness, total = 200) {
   withGrid(h, {
@@ -27,7 +27,7 @@ async function openGrid(h: Harness, total = 200) {
   return store;
 }
 
-const operation = (kind: 'fix' | 'replace' | 'exclude', cells: number) => ({
+const operation = (kind: 'fix' | 'replace' | 'exclude' | 'set', cells: number) => ({
   operation: entry(5, { kind, cellCount: cells, recordCount: cells }), changedCells: cells, changedRecords: cells, skipped: 0, skipReasons: [],
 });
 
@@ -144,7 +144,7 @@ describe('the history panel', () => {
 
 describe('the bulk edit dialog', () => {
   const preview = (over: Partial<BulkPreview> = {}): BulkPreview => ({
-    changedCells: 10_000, changedRecords: 10_000, skipped: 0, skipReasons: [],
+    changedCells: 10_000, changedRecords: 10_000, skipped: 0, skipReasons: [], targetRecords: 10_000, alreadyFilled: 10_000, keyRecords: 0,
     changes: [{ recordId: 4, key: 'C-3', field: 'emailAddresses', before: 'Ann Lee <ann3@mail.example>', after: 'ann3@mail.example' }],
     ...over,
   });
@@ -166,7 +166,7 @@ describe('the bulk edit dialog', () => {
     h.client.handle('records:preview', () => preview());
     h.client.handle('records:bulk', () => operation('replace', 10_000));
     const w = mount(BulkEditDialog, {
-      props: { fields: ['emailAddresses', 'lastName'], extras: [], defaultField: null, selectedRows: 1, timeZone: 'UTC' },
+      props: { fields: ['emailAddresses', 'lastName'], extras: [], defaultField: null, keyFields: ['atsCandidateId'], selectedRows: 1, timeZone: 'UTC' },
       global: { plugins: [h.pinia] },
       attachTo: document.body,
     });
@@ -176,7 +176,7 @@ describe('the bulk edit dialog', () => {
     expect(h.client.callsTo('records:preview').at(-1)).toEqual({ filter: { category: 'candidates' }, action, limit: 50 });
     expect(w.get('[data-testid="bulk-preview-count"]').text()).toMatch(/10,000\s+cells in\s+10,000\s+records would change/);
     expect(w.get('[data-testid="bulk-preview"]').text()).toContain('ann3@mail.example');
-    expect(w.get('[data-testid="bulk-apply"]').text()).toBe('Apply to 10,000 cells');
+    expect(w.get('[data-testid="bulk-apply"]').text()).toBe('Replace in 10,000 cells of 10,000 records');
     await w.get('form').trigger('submit');
     await flushPromises();
     expect(h.client.callsTo('records:bulk')).toEqual([{ filter: { category: 'candidates' }, action }]);
@@ -188,7 +188,7 @@ describe('the bulk edit dialog', () => {
     await openGrid(h);
     h.client.fail('records:preview', 'BAD_ACTION', 'Invalid regular expression: Unterminated group');
     const w = mount(BulkEditDialog, {
-      props: { fields: ['emailAddresses'], extras: [], defaultField: 'emailAddresses', selectedRows: 1, timeZone: 'UTC', initialKind: 'replace' },
+      props: { fields: ['emailAddresses'], extras: [], defaultField: 'emailAddresses', keyFields: ['atsCandidateId'], selectedRows: 1, timeZone: 'UTC', initialKind: 'replace' },
       global: { plugins: [h.pinia] },
       attachTo: document.body,
     });
@@ -207,7 +207,7 @@ describe('the bulk edit dialog', () => {
     store.selectRange({ row: 2, col: 3 }, { row: 4, col: 3 });
     h.client.handle('records:preview', () => preview({ changedCells: 3, changedRecords: 3 }));
     const w = mount(BulkEditDialog, {
-      props: { fields: ['lastName'], extras: ['Recruiter'], defaultField: 'lastName', selectedRows: 3, timeZone: 'UTC', initialKind: 'fill' },
+      props: { fields: ['lastName'], extras: ['Recruiter'], defaultField: 'lastName', keyFields: ['atsCandidateId'], selectedRows: 3, timeZone: 'UTC', initialKind: 'fill' },
       global: { plugins: [h.pinia] },
       attachTo: document.body,
     });
@@ -220,6 +220,83 @@ describe('the bulk edit dialog', () => {
       action: { kind: 'fill', field: 'lastName', from: 'Recruiter', fromSource: true },
       limit: 50,
     });
+    w.unmount();
+  });
+});
+
+describe('the bulk edit dialog cannot surprise', () => {
+  const preview = (over: Partial<BulkPreview> = {}): BulkPreview => ({
+    changedCells: 2, changedRecords: 2, skipped: 0, skipReasons: [], targetRecords: 18, alreadyFilled: 16, keyRecords: 0, changes: [],
+    ...over,
+  });
+  const settle = async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    await flushPromises();
+  };
+  const FIELDS = ['atsCandidateId', 'firstName', 'lastName', 'source'];
+
+  function open(h: ReturnType<typeof setup>, defaultField: string | null) {
+    return mount(BulkEditDialog, {
+      props: { fields: FIELDS, extras: [], defaultField, keyFields: ['atsCandidateId'], selectedRows: 1, timeZone: 'UTC' },
+      global: { plugins: [h.pinia] },
+      attachTo: document.body,
+    });
+  }
+
+  it('opens on the active column, and never on a key field', async () => {
+    const h = setup();
+    await openGrid(h);
+    h.client.handle('records:preview', () => preview());
+    const onActive = open(h, 'lastName');
+    expect(onActive.get<HTMLSelectElement>('[data-testid="bulk-field"]').element.value).toBe('lastName');
+    onActive.unmount();
+    const onKey = open(h, 'atsCandidateId');
+    expect(onKey.get<HTMLSelectElement>('[data-testid="bulk-field"]').element.value).toBe('firstName');
+    onKey.unmount();
+  });
+
+  it('does not offer to set an empty value: clearing is its own action', async () => {
+    const h = setup();
+    await openGrid(h);
+    h.client.handle('records:preview', () => preview());
+    const w = open(h, 'source');
+    await settle();
+    expect(h.client.callsTo('records:preview')).toEqual([]);
+    expect(w.get('[data-testid="bulk-preview"]').text()).toBe('Type the value to set. To empty the cells, choose Clear.');
+    expect(w.get<HTMLButtonElement>('[data-testid="bulk-apply"]').element.disabled).toBe(true);
+    w.unmount();
+  });
+
+  it('sets only empty cells when asked, and says exactly what it will do', async () => {
+    const h = setup();
+    await openGrid(h);
+    h.client.handle('records:preview', () => preview());
+    h.client.handle('records:bulk', () => operation('set', 2));
+    const w = open(h, 'source');
+    await w.get('[data-testid="bulk-value"]').setValue('Referral');
+    await w.get('[data-testid="bulk-only-empty"]').setValue(true);
+    await settle();
+    expect(h.client.callsTo('records:preview').at(-1)).toMatchObject({ action: { kind: 'set', field: 'source', value: 'Referral', onlyEmpty: true } });
+    expect(w.get('[data-testid="bulk-apply"]').text()).toBe('Set source on 2 of 18 records; 16 already have a value');
+    w.unmount();
+  });
+
+  it('changes a key field only after a confirmation that names the count', async () => {
+    const h = setup();
+    await openGrid(h);
+    h.client.handle('records:preview', () => preview({ changedRecords: 18, changedCells: 18, keyRecords: 18, alreadyFilled: 18 }));
+    h.client.handle('records:bulk', () => operation('set', 18));
+    const w = open(h, 'source');
+    await w.get('[data-testid="bulk-field"]').setValue('atsCandidateId');
+    await w.get('[data-testid="bulk-value"]').setValue('X');
+    await settle();
+    const apply = w.get<HTMLButtonElement>('[data-testid="bulk-apply"]');
+    expect(apply.element.disabled).toBe(true);
+    const confirm = w.get('[data-testid="bulk-key-confirm"]');
+    expect(confirm.text()).toContain('Change the record key atsCandidateId of 18 records.');
+    await confirm.get('input').setValue(true);
+    expect(apply.element.disabled).toBe(false);
+    expect(apply.text()).toBe('Set atsCandidateId on 18 of 18 records; replaces 18 values');
     w.unmount();
   });
 });
@@ -242,5 +319,47 @@ describe('the exclude dialog', () => {
       { filter: { category: 'candidates', recordIds: [7] }, reason: 'No creation date in the ATS' },
     ]);
     w.unmount();
+  });
+});
+
+describe('a date cell', () => {
+  it('reads as a date and time in the workspace zone whatever the source held, and as typed (flagged) when it cannot be read', async () => {
+    const { dateCell } = await import('../../renderer/src/components/grid-model');
+    const ms = Date.UTC(2025, 0, 15, 8, 30);
+    const paris = { timeZone: 'Europe/Paris' };
+    expect(dateCell(ms, paris)).toEqual({ text: '2025-01-15 09:30', ms, unreadable: false });
+    expect(dateCell('2025-01-15T09:30', paris)).toEqual({ text: '2025-01-15 09:30', ms, unreadable: false });
+    expect(dateCell(45_672, { timeZone: 'UTC' })).toMatchObject({ text: '2025-01-15 00:00', unreadable: false });
+    expect(dateCell('15/01/2025', { timeZone: 'UTC', format: 'dd/MM/yyyy' })).toMatchObject({ text: '2025-01-15 00:00', unreadable: false });
+    expect(dateCell('03/04/2025', paris)).toEqual({ text: '03/04/2025', ms: null, unreadable: true });
+    expect(dateCell(null, paris)).toEqual({ text: '', ms: null, unreadable: false });
+  });
+});
+
+describe('the cursor after a fix in a filtered view', () => {
+  it('stays on the record it moved on to when the fixed record leaves the view, instead of skipping one', async () => {
+    const h = setup();
+    const g = withGrid(h, { total: 5 });
+    const store = useRecordsStore();
+    await store.open('candidates', { rule: 'required-missing' });
+    await flushPromises();
+    const ids = () => [0, 1, 2, 3, 4].map((i) => store.rowAt(i)?.id);
+    const [, second, third] = ids();
+    // The cursor was on the second row, the edit moved it down to the third; the second record then leaves the view.
+    store.setActive({ row: 2, col: 3 });
+    store.followRecord(third!);
+    g.total = 4;
+    g.rows = (i) => gridRow(i >= 1 ? i + 1 : i);
+    await store.refresh();
+    expect(store.rowAt(1)?.id).toBe(third);
+    expect(store.rowAt(store.active.row)?.id).toBe(third);
+    expect(second).not.toBe(third);
+  });
+});
+
+describe('counts in words', () => {
+  it('counts one thing in the singular', async () => {
+    const { plural } = await import('../../renderer/src/components/ui/format');
+    expect([plural(1, 'row'), plural(2, 'row'), plural(1, 'cell'), plural(1_000, 'cell')]).toEqual(['1 row', '2 rows', '1 cell', '1,000 cells']);
   });
 });

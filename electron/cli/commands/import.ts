@@ -3,7 +3,7 @@ import type { CliCommand } from '../command';
 import { CliUsageError } from '../command';
 import { CATEGORIES, CATEGORY_LABELS, isCategory } from '../../../shared/domain';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import type { ImportSummary, SheetPlan } from '../../../shared/contract/import';
+import type { AppliedValueMapping, ImportSummary, SheetPlan, SkippedRow, ValueMappings } from '../../../shared/contract/import';
 import { readPresetFile } from '../../core/importing/preset-store';
 
 const USAGE = 'import <file> [--sheet <name>]… [--category jobs|candidates|applications|stages] [--mapping <preset.json>] [--json]';
@@ -21,12 +21,31 @@ export function importJson(summary: ImportSummary) {
       updated: s.updated,
       unchanged: s.unchanged,
       missing: s.missing,
+      skippedRows: s.skippedRows,
+      valueMappings: valueMappingsOf(s.valueMappingsApplied),
     })),
   };
 }
 
+/** field → (source value as found → value stored). */
+function valueMappingsOf(applied: AppliedValueMapping[]): ValueMappings {
+  const out: ValueMappings = {};
+  for (const m of applied) (out[m.field] ??= {})[m.from] = m.to;
+  return out;
+}
+
 function n(value: number): string {
   return value.toLocaleString('en-US');
+}
+
+function shown(value: unknown): string {
+  return value === null || value === undefined || value === '' ? 'empty' : JSON.stringify(value);
+}
+
+function skippedRowText(r: SkippedRow): string {
+  const differs = r.differences?.map((d) => `${d.column}: kept ${shown(d.kept)}, skipped ${shown(d.skipped)}`).join('; ');
+  const same = r.key !== undefined && r.reason.startsWith('Duplicate key') && !differs ? ' (the rows are identical)' : '';
+  return `row ${r.row}${r.key !== undefined ? ` (${r.key})` : ''}: ${r.reason}${same}${differs ? ` — they differ in ${differs}` : ''}`;
 }
 
 function describe(summary: ImportSummary): string {
@@ -37,9 +56,12 @@ function describe(summary: ImportSummary): string {
         `${n(s.unchanged)} unchanged, ${n(s.skipped)} skipped, ${n(s.missing)} missing from the file`,
     );
     for (const [reason, count] of Object.entries(s.skippedReasons)) lines.push(`      skipped ${n(count)}: ${reason}`);
+    for (const r of s.skippedRows.slice(0, 20)) lines.push(`        ${skippedRowText(r)}`);
+    if (s.skipped > 20) lines.push(`        … ${n(s.skipped - 20)} more skipped rows (all are in the audit's Skipped rows sheet)`);
+    for (const m of s.valueMappingsApplied) lines.push(`      mapped ${m.field} ${JSON.stringify(m.from)} → ${JSON.stringify(m.to)}: ${n(m.count)} ${m.count === 1 ? 'cell' : 'cells'}`);
     if (s.keptEdits) lines.push(`      kept ${n(s.keptEdits)} of your fixes (their source values did not change)`);
     for (const c of s.conflicts.slice(0, 10)) {
-      lines.push(`      conflict ${c.key} ${c.field}: your ${JSON.stringify(c.edited)} replaced by the new source value ${JSON.stringify(c.newSource)}`);
+      lines.push(`      conflict ${c.key} ${c.field}: your ${shown(c.edited)} replaced by the new source value ${shown(c.newSource)}`);
     }
     if (s.conflictCount > 10) lines.push(`      … ${n(s.conflictCount - 10)} more conflicts`);
     for (const i of s.issues.slice(0, 5)) lines.push(`      ${i.message}`);

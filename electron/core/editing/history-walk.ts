@@ -5,7 +5,8 @@ import type { HistoryEntry, UndoResult } from '../../../shared/contract/records'
 import { historyStepShared, type EditOptions } from './bulk-pipeline';
 import { CellWriter, type Applied } from './cell-writer';
 import { union, type EditOutcome } from './commit';
-import { operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
+import { dateFormatChangeOf, operationEntry, redoTarget, setUndone, undoTarget } from './operation-log';
+import { stepDateFormat } from './date-format-step';
 import { parseCellJson, sameValue, type PlannedChange } from './planned-change';
 import type { EditProgress } from './progress';
 import { SNAPSHOT_PARAMS, cellNow, snapshotAt, snapshotColumns, type RowSnapshot } from './row-snapshot';
@@ -64,9 +65,12 @@ function step(
   progress.progress(0, 1, 'Reading');
   // Undo and redo in order act on the newest operation in effect and the oldest undone one: every
   // later operation is undone, so none can overlap (the query costs ~30 ms on 100,000 edits).
-  if (!inOrder) refuseOverlap(db, target, verb);
+  const format = target.kind === 'date-format' ? dateFormatChangeOf(db, target.id) : null;
+  if (!inOrder && !format) refuseOverlap(db, target, verb);
   const label = mode === 'redo' ? 'Redoing' : 'Undoing';
-  const applied = (share && historyStepShared(db, target.id, backwards, label, progress, share)) || stepHere(db, target, backwards, verb, label, progress);
+  const applied = format
+    ? (stepDateFormat(db, target, format, backwards, verb), { cells: 0, categories: [format.category], rechecked: [] })
+    : (share && historyStepShared(db, target.id, backwards, label, progress, share)) || stepHere(db, target, backwards, verb, label, progress);
   setUndone(db, target.id, backwards);
   progress.throwIfCancelled();
   const done = operationEntry(db, target.id)!;

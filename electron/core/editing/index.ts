@@ -6,4 +6,5 @@ export { historyPage } from './operation-log';
 export { planBulk } from './plan-bulk';
 export { bulkEditJob } from './bulk-edit-job';
 export { NO_PROGRESS, type EditProgress } from './progress';
-export { previewBulk } from './preview';
+export { previewBulk, previewFixAll } from './preview';
+export { chooseDateFormat } from './date-format-step';

@@ -6,6 +6,15 @@ import type { HistoryEntry, HistoryPage, OperationKind } from '../../../shared/c
 interface OperationDetails {
   categories?: string[];
   cells?: number;
+  /** A date format operation: the column and its format before and after. */
+  dateFormat?: DateFormatChange;
+}
+
+export interface DateFormatChange {
+  category: Category;
+  field: string;
+  before: string | null;
+  after: string | null;
 }
 
 interface OperationRow {
@@ -22,10 +31,10 @@ const COLUMNS = 'id, kind, description, created_at, record_count, undone, detail
 
 export function insertOperation(
   db: Db,
-  op: { kind: OperationKind; description: string; recordCount: number; cellCount: number; categories: Category[] },
+  op: { kind: OperationKind; description: string; recordCount: number; cellCount: number; categories: Category[]; dateFormat?: DateFormatChange },
   at: number,
 ): number {
-  const details: OperationDetails = { categories: op.categories, cells: op.cellCount };
+  const details: OperationDetails = { categories: op.categories, cells: op.cellCount, ...(op.dateFormat ? { dateFormat: op.dateFormat } : {}) };
   const info = db
     .prepare('INSERT INTO operations (kind, description, created_at, record_count, undone, details_json) VALUES (?, ?, ?, ?, 0, ?)')
     .run(op.kind, op.description, at, op.recordCount, JSON.stringify(details));
@@ -62,6 +71,16 @@ export function redoTarget(db: Db): HistoryEntry | null {
     )
     .get() as OperationRow | undefined;
   return row ? toEntry(row) : null;
+}
+
+/** The column and formats of a date format operation (null for any other operation). */
+export function dateFormatChangeOf(db: Db, operationId: number): DateFormatChange | null {
+  const text = db.prepare('SELECT details_json FROM operations WHERE id = ?').pluck().get(operationId) as string | undefined;
+  try {
+    return (JSON.parse(text ?? '{}') as OperationDetails).dateFormat ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function historyPage(db: Db, offset = 0, limit = 100): HistoryPage {

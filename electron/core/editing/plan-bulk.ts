@@ -35,6 +35,8 @@ export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBul
     targets: (db) => targetCondition(db, filter),
     planRow(plan, target) {
       const before = cellOf(valuesOf(target.row), field);
+      plan.visited++;
+      if (!isBlank(before)) plan.hadValue++;
       const value = after(before, target);
       if (value === LEAVE) return;
       if (typeof value === 'object' && value !== null) plan.skip(value.skipped);
@@ -44,7 +46,7 @@ export function compileBulk(filter: GridFilter, action: BulkAction): CompiledBul
   switch (action.kind) {
     case 'set': {
       const value = coerceCellInput(fieldSpec(filter.category, action.field), action.value);
-      return one(action.field, () => value);
+      return one(action.field, (before) => (action.onlyEmpty && !isBlank(before) ? LEAVE : value));
     }
     case 'clear':
       return one(action.field, () => null);
@@ -117,7 +119,7 @@ function guardField(field: string | undefined): void {
 export function describeBulk(action: BulkAction): string {
   switch (action.kind) {
     case 'set':
-      return `Set ${action.field} to ${JSON.stringify(action.value)}`;
+      return `Set ${action.onlyEmpty ? 'empty ' : ''}${action.field} to ${action.value === null || action.value === '' ? 'empty' : JSON.stringify(action.value)}`;
     case 'clear':
       return `Cleared ${action.field}`;
     case 'transform':

@@ -18,6 +18,9 @@ export class ChangePlan {
   /** The rows of the changed records as planned from, when the planner read them (see RowSnapshot). */
   readonly rows = new Map<number, RowSnapshot>();
   skipped = 0;
+  /** One-field actions: the records looked at, and how many of them had a value in the field before. */
+  visited = 0;
+  hadValue = 0;
   /**
    * Plans that can name one cell twice (pasted ranges, several fixes of one field) keep only the
    * first; plans that visit each record once per field skip the bookkeeping.

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { importMethods, type FileInspection, type ImportSummary } from '../../../shared/contract/import';
+import { importMethods, type FileInspection, type ImportSummary, type SheetReview } from '../../../shared/contract/import';
 import { ContractFailure } from '../../../shared/contract/define';
 import { defineHandlers } from './define';
 import type { BackendContext } from '../context';
@@ -34,6 +34,11 @@ export const importHandlers = defineHandlers(importMethods, {
     });
     ctx.emit('data:changed', { categories: [...new Set(summary.sheets.map((s) => s.category))], reason: 'import' });
     return summary;
+  },
+  'import:review': (input, ctx) => {
+    const path = resolve(input.path);
+    const job: ImportJobInput = { mode: 'review', ...input, path, presets: presets(ctx) };
+    return ctx.jobs.run<SheetReview>('import', job, { title: `Reviewing ${input.sheet.sheet}`, workspacePath: ctx.workspace().path });
   },
   'import:presets': (_input, ctx) => presets(ctx),
   'import:savePreset': ({ preset }, ctx) => savePreset(ctx.dataDir, preset),

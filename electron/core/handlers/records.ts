@@ -7,7 +7,7 @@ import { fetchFacets } from '../records/facets';
 import { recordDetail } from '../records/detail';
 import { workspaceSummary } from '../records/summary';
 import {
-  NO_PROGRESS, commandTitle, estimateRecords, historyPage, previewBulk, runEditCommand,
+  NO_PROGRESS, commandTitle, estimateRecords, historyPage, previewBulk, previewFixAll, runEditCommand,
   type EditCommand, type EditOutcome, type ResultOf,
 } from '../editing';
 
@@ -27,6 +27,10 @@ async function edit<C extends EditCommand>(ctx: BackendContext, command: C): Pro
           workspacePath: session.path,
         })
       : runEditCommand(session.db, command, NO_PROGRESS);
+  // A date format undone or redone changes how a whole column reads: every record is checked again.
+  if (outcome.result.operation?.kind === 'date-format') {
+    await ctx.jobs.run('check', {}, { title: 'Checking compliance', workspacePath: session.path });
+  }
   if (outcome.categories.length > 0) ctx.emit('data:changed', { categories: outcome.categories, reason: command.type });
   return outcome.result;
 }
@@ -40,6 +44,7 @@ export const recordsHandlers = defineHandlers(recordsMethods, {
   'records:summary': ({ topRules }, ctx) => workspaceSummary(ctx.workspace().db, topRules),
   'records:history': ({ offset, limit }, ctx) => historyPage(ctx.workspace().db, offset, limit),
   'records:preview': ({ filter, action, limit }, ctx) => previewBulk(ctx.workspace().db, filter, action, limit),
+  'records:previewFixAll': ({ limit, ...spec }, ctx) => previewFixAll(ctx.workspace().db, spec, limit),
 
   'records:edit': ({ changes, description }, ctx) => edit(ctx, { type: 'edit', changes, description }),
   'records:bulk': ({ filter, action }, ctx) => edit(ctx, { type: 'bulk', filter, action }),

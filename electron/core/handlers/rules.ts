@@ -5,7 +5,8 @@ import { RULES } from '../../../shared/rsc/rules';
 import { RULE_PACK_VERSION } from '../../../shared/rsc/version';
 import { DateTime } from 'luxon';
 import { readEpochMs } from '../../../shared/values/dates';
-import { checkReport, columnFormats, complianceSummary, setColumnFormat } from '../compliance';
+import { checkReport, columnFormats, complianceSummary } from '../compliance';
+import { chooseDateFormat } from '../editing';
 import type { BackendContext } from '../context';
 import { defineHandlers } from './define';
 
@@ -55,7 +56,8 @@ export const rulesHandlers = defineHandlers(rulesMethods, {
     }
     if (format !== null) assertDateFormat(format);
     const db = ctx.workspace().db;
-    setColumnFormat(db, category, field, format);
+    // An operation of the history: undoable, and listed in the audit's Edits sheet.
+    chooseDateFormat(db, category, field, format);
     const check = await runCheck(ctx);
     ctx.emit('data:changed', { categories: [category], reason: 'column format' });
     return { formats: columnFormats(db), check };

@@ -3,6 +3,7 @@ import type { CellValue } from '../../../shared/domain';
 import type { GridFilter, GridRecordStatus, GridSyncStatus } from '../../../shared/contract/records';
 import { fieldPath } from './json-path';
 import { matchCondition } from './match-sql';
+import { dateSearchCondition } from './date-sort';
 
 /** A condition on `records` aliased `r` (values are read from record_values by id); values only ever travel as parameters. */
 export interface SqlCondition {
@@ -54,7 +55,11 @@ export function filterCondition(db: Db, filter: GridFilter, omit: FilterOmission
   }
   if (filter.value && !omit.value) parts.push(valueCondition(filter.value.field, filter.value.value, params));
   const search = filter.search?.trim();
-  if (search) parts.push(searchCondition(search, params));
+  if (search) {
+    const text = searchCondition(search, params);
+    const date = dateSearchCondition(db, filter.category, search, params);
+    parts.push(date ? `(${text} OR ${date})` : text);
+  }
   if (filter.recordIds) {
     parts.push('r.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(filter.recordIds));

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection';
 import type { GridFilter, GridSort } from '../../../shared/contract/records';
 import { filterCondition } from './filter-sql';
 import { fieldPath } from './json-path';
+import { dateSortKey } from './date-sort';
 
 /**
  * A view that is "the records with an issue of this rule (or on this field)" and nothing else:
@@ -43,7 +44,7 @@ export function windowIds(db: Db, filter: GridFilter, sort: GridSort | undefined
       .all(filter.category, issueView.value, limit, offset) as number[];
   }
   const where = filterCondition(db, filter);
-  const order = orderBy(sort);
+  const order = orderBy(sort, (column, valueSql) => dateSortKey(db, filter.category, column, valueSql));
   return db
     .prepare(`SELECT r.id FROM records_wide r WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
     .pluck()
@@ -52,7 +53,7 @@ export function windowIds(db: Db, filter: GridFilter, sort: GridSort | undefined
 
 const STATUS_RANK = "CASE r.status WHEN 'compliant' THEN 0 WHEN 'unchecked' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END";
 
-function orderBy(sort: GridSort | undefined): { sql: string; params: unknown[] } {
+function orderBy(sort: GridSort | undefined, dateKey: (column: string, valueSql: string) => string | null): { sql: string; params: unknown[] } {
   if (!sort) return { sql: 'r.id', params: [] };
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   switch (sort.column) {
@@ -66,11 +67,21 @@ function orderBy(sort: GridSort | undefined): { sql: string; params: unknown[] }
       return { sql: `r.error_count ${dir}, r.warning_count ${dir}, r.info_count ${dir}, r.id`, params: [] };
     case '$sync':
       return { sql: `r.sync_status ${dir}, r.id`, params: [] };
-    default:
+    default: {
+      // A date sorts by its moment; values with no one reading come after the dates, by their text.
+      const date = dateKey(sort.column, '(r.values_json ->> ?)');
+      if (date) {
+        const path = fieldPath(sort.column);
+        return {
+          sql: `(r.values_json ->> ?) IS NULL, ${date} IS NULL, ${date} ${dir}, r.values_json ->> ? ${dir}, r.id`,
+          params: [path, path, path, path],
+        };
+      }
       // Empty cells last whatever the direction: a consultant sorting looks for values.
       return {
         sql: `(r.values_json ->> ?) IS NULL, r.values_json ->> ? ${dir}, r.id`,
         params: [fieldPath(sort.column), fieldPath(sort.column)],
       };
+    }
   }
 }

@@ -2,6 +2,8 @@
 // only lays them out and the clipboard, the tests and the record panel read cells the same way.
 import type { CellValue, Severity } from '../../../shared/domain';
 import type { ColumnInfo, GridColumns, GridRow, RowIssue } from '../../../shared/contract/records';
+import { readEpochMs } from '../../../shared/values/dates';
+import { shortDateTime } from './ui/format';
 
 export type ColumnKind = 'row' | 'status' | 'issues' | 'sync' | 'field' | 'extras-toggle' | 'extra';
 
@@ -118,6 +120,37 @@ export function displayValue(v: CellValue | undefined): string {
   return typeof v === 'string' ? v : String(v);
 }
 
+/** How a date field's cell reads: as a date and time in the workspace's zone, or as typed when it cannot be read. */
+export interface DateCell {
+  text: string;
+  /** The epoch milliseconds LinkedIn gets; null when the value is empty or cannot be read as one date. */
+  ms: number | null;
+  /** A value that is not read as a date (shown as typed, flagged). */
+  unreadable: boolean;
+}
+
+export interface DateContext {
+  timeZone: string;
+  /** The date format chosen for this column, if any (Settings → Date columns). */
+  format?: string;
+}
+
+/**
+ * Whatever the source held (an xlsx date, ISO text, epoch ms, an Excel serial), a date field
+ * reads as its moment in the workspace's zone; a value with no one reading (day/month order,
+ * seconds, a typo) shows as typed and is flagged.
+ */
+export function dateCell(v: CellValue | undefined, ctx: DateContext): DateCell {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { text: '', ms: null, unreadable: false };
+  const reading = readEpochMs(v, { timeZone: ctx.timeZone, ...(ctx.format ? { format: ctx.format } : {}) });
+  if (reading.kind === 'ok') return { text: shortDateTime(reading.ms, ctx.timeZone), ms: reading.ms, unreadable: false };
+  return { text: displayValue(v), ms: null, unreadable: true };
+}
+
+export function isDateColumn(col: Pick<GridColumn, 'info'>): boolean {
+  return col.info?.type === 'epochMs';
+}
+
 export interface SeverityLook {
   icon: string;
   word: string;
@@ -194,7 +227,7 @@ export function typedValue(text: string): CellValue {
 }
 
 /** The hover text of a field cell: its issues, whether it was changed since the import, and a date's reading. */
-export function fieldCellTitle(row: GridRow, col: GridColumn, dateText: (ms: number) => string): string {
+export function fieldCellTitle(row: GridRow, col: GridColumn, dateText: (ms: number) => string, date?: DateContext): string {
   const field = col.field!;
   const lines: string[] = [];
   for (const i of issuesOn(row, field)) lines.push(`${SEVERITY_LOOK[i.severity].word}: ${i.message}${i.fix ? ` (fix: ${i.fix.label})` : ''}`);
@@ -203,6 +236,10 @@ export function fieldCellTitle(row: GridRow, col: GridColumn, dateText: (ms: num
     lines.push(`Changed since the import; imported as: ${o === null || o === '' ? '(empty)' : displayValue(o)}`);
   }
   const v = row.values[field];
-  if (col.info?.type === 'epochMs' && typeof v === 'number' && Number.isFinite(v) && v > 1e11) lines.push(dateText(v));
+  if (isDateColumn(col) && date) {
+    const d = dateCell(v, date);
+    if (d.ms !== null) lines.push(`${dateText(d.ms)}; LinkedIn gets ${d.ms}`);
+    else if (d.unreadable) lines.push(`Not read as a date: shown as typed${typeof v === 'string' ? '' : ` (${displayValue(v)})`}`);
+  } else if (isDateColumn(col) && typeof v === 'number' && Number.isFinite(v) && v > 1e11) lines.push(dateText(v));
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { client, platform } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
 import { exportFileName } from '../../../shared/export-file-name';
+import { plural } from '../components/ui/format';
 
 export interface CleanOptions {
   categories: Category[];
@@ -54,7 +55,7 @@ export const useExportStore = defineStore('exporting', () => {
     try {
       const result = await call(path);
       last.value = { kind, result, at: Date.now() };
-      useAppStore().notify(`Exported ${result.rows.toLocaleString('en-US')} rows to ${fileName(result.path)}.`);
+      useAppStore().notify(`Exported ${plural(result.rows, 'row')} to ${fileName(result.path)}.`);
     } catch (err) {
       error.value = messageOf(err);
     } finally {

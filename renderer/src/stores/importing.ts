@@ -6,6 +6,7 @@ import type {
   ImportSummary,
   PresetInfo,
   SheetInspection,
+  SheetReview,
   ValueMappingSuggestion,
 } from '../../../shared/contract/import';
 import { KEY_FIELDS } from '../../../shared/rsc';
@@ -116,6 +117,8 @@ export const useImportStore = defineStore('importing', () => {
     queue.value = [];
     skipped.value = [];
     error.value = null;
+    reviews.value = {};
+    reviewErrors.value = {};
   }
 
   /** Whether the file could be read; it is then shown for review. */
@@ -140,10 +143,10 @@ export const useImportStore = defineStore('importing', () => {
     reset();
     queue.value = paths.slice(1);
     pass.value = { index: 1, count: paths.length, name: baseName(paths[0]) };
-    await review(paths[0]);
+    await reviewFile(paths[0]);
   }
 
-  async function review(path: string) {
+  async function reviewFile(path: string) {
     if (await inspect(path)) return;
     if ((pass.value?.count ?? 1) === 1) return;
     skipped.value.push({ name: baseName(path), reason: error.value ?? 'It could not be read.' });
@@ -161,7 +164,7 @@ export const useImportStore = defineStore('importing', () => {
       return;
     }
     if (pass.value) pass.value = { ...pass.value, index: pass.value.index + 1, name: baseName(path) };
-    await review(path);
+    await reviewFile(path);
   }
 
   /** Leaves the file under review out of the pass. */
@@ -224,12 +227,61 @@ export const useImportStore = defineStore('importing', () => {
     await resuggest(choice, category);
   }
 
-  function setField(choice: SheetChoice, column: number, field: string | null) {
+  /**
+   * Maps a column to a field. A field another column already fills is not taken from it
+   * silently: the column that has it is returned and nothing changes, so the consultant can be
+   * asked which one wins (then assignField).
+   */
+  function setField(choice: SheetChoice, column: number, field: string | null): ColumnMatch | null {
+    const holder = field ? choice.mapping.find((x) => x.column !== column && x.field === field) : undefined;
+    if (holder) return holder;
+    assignField(choice, column, field);
+    return null;
+  }
+
+  /** Maps a column to a field; the column that had the field (the consultant chose this one) is left unmapped. */
+  function assignField(choice: SheetChoice, column: number, field: string | null) {
     const m = choice.mapping.find((x) => x.column === column);
     if (!m) return;
-    // One column per field: taking a field frees it elsewhere.
     if (field) for (const other of choice.mapping) if (other !== m && other.field === field) Object.assign(other, { field: null, via: 'none', confidence: 0 });
     Object.assign(m, { field, via: field ? 'manual' : 'none', confidence: field ? 1 : 0 });
+  }
+
+  /** What each included sheet's mapping would give, per sheet (null while it is being worked out). */
+  const reviews = ref<Record<string, SheetReview | null>>({});
+  const reviewErrors = ref<Record<string, string>>({});
+
+  async function review(choice: SheetChoice) {
+    if (!inspection.value || !choice.category || missingKeys(choice).length) {
+      reviews.value = { ...reviews.value, [choice.sheet]: null };
+      return;
+    }
+    const asked = JSON.stringify([choice.category, choice.headerRow, choice.mapping, choice.valueMappings]);
+    reviewAsked.set(choice.sheet, asked);
+    try {
+      const r = await client().call('import:review', {
+        path: inspection.value.path,
+        ...(inspection.value.text ? { encoding: inspection.value.text.encoding, delimiter: inspection.value.text.delimiter } : {}),
+        sheet: planOf(choice),
+      });
+      if (reviewAsked.get(choice.sheet) !== asked) return;
+      reviews.value = { ...reviews.value, [choice.sheet]: r };
+      const { [choice.sheet]: _gone, ...rest } = reviewErrors.value;
+      reviewErrors.value = rest;
+    } catch (err) {
+      if (reviewAsked.get(choice.sheet) === asked) reviewErrors.value = { ...reviewErrors.value, [choice.sheet]: messageOf(err) };
+    }
+  }
+  const reviewAsked = new Map<string, string>();
+
+  function planOf(c: SheetChoice) {
+    return {
+      sheet: c.sheet,
+      category: c.category!,
+      headerRow: c.headerRow,
+      mapping: Object.fromEntries(c.mapping.map((m) => [m.header, m.field ?? ''])),
+      valueMappings: c.valueMappings,
+    };
   }
 
   async function loadPresets() {
@@ -262,13 +314,7 @@ export const useImportStore = defineStore('importing', () => {
       client().call('import:run', {
         path: inspection.value!.path,
         ...(inspection.value!.text ? { encoding: inspection.value!.text.encoding, delimiter: inspection.value!.text.delimiter } : {}),
-        sheets: included.value.map((c) => ({
-          sheet: c.sheet,
-          category: c.category!,
-          headerRow: c.headerRow,
-          mapping: Object.fromEntries(c.mapping.map((m) => [m.header, m.field ?? ''])),
-          valueMappings: c.valueMappings,
-        })),
+        sheets: included.value.map(planOf),
       }),
     );
     if (result) {
@@ -281,6 +327,8 @@ export const useImportStore = defineStore('importing', () => {
 
   return {
     step, inspection, choices, summary, summaries, pass, queue, skipped, presets, busy, error, included, blockers,
-    reset, inspect, startFiles, skipFile, stopPass, chooseFile, dropFiles, setHeaderRow, setCategory, setField, loadPresets, savePreset, run,
+    reviews, reviewErrors,
+    reset, inspect, startFiles, skipFile, stopPass, chooseFile, dropFiles, setHeaderRow, setCategory, setField, assignField, review,
+    loadPresets, savePreset, run,
   };
 });

@@ -10,6 +10,7 @@ import {
 import { client } from './connection';
 import { messageOf } from './errors';
 import { useAppStore } from './app';
+import { plural } from '../components/ui/format';
 
 /** Rows per records:page call. */
 export const PAGE_SIZE = 100;
@@ -265,7 +266,34 @@ export const useRecordsStore = defineStore('records', () => {
     const loads = [...needed].map((p) => loadPage(p));
     if (detailId.value !== null) loads.push(loadDetail(detailId.value));
     loads.push(loadFacets());
-    return Promise.all(loads).then(() => undefined);
+    return Promise.all(loads).then(() => {
+      followNow();
+    });
+  }
+
+  /**
+   * The record the cursor is to stay on once the view is fetched again. After a fix in a filtered
+   * view the fixed record may leave it and every row below moves up one: the cursor keeps to the
+   * record it moved on to, rather than to its row number (which would skip one).
+   */
+  let following: number | null = null;
+  function followRecord(id: number) {
+    following = id;
+  }
+  function followNow() {
+    const id = following;
+    following = null;
+    if (id === null) return;
+    for (const [page, rows] of pages.value) {
+      const at = rows.findIndex((r) => r?.id === id);
+      if (at < 0) continue;
+      const row = page * PAGE_SIZE + at;
+      if (row !== active.value.row) {
+        active.value = { row, col: active.value.col };
+        anchor.value = { ...active.value };
+      }
+      return;
+    }
   }
 
   async function loadColumns() {
@@ -387,7 +415,7 @@ export const useRecordsStore = defineStore('records', () => {
   function report(result: OperationResult | undefined, nothing = 'Nothing to change.') {
     if (!result) return;
     if (!result.operation) {
-      app.notify(result.skipped ? `Nothing changed: ${result.skipped.toLocaleString('en-US')} cells could not be converted.` : nothing);
+      app.notify(result.skipped ? `Nothing changed: ${plural(result.skipped, 'cell')} could not be converted.` : nothing);
       return;
     }
     const cells = result.changedCells.toLocaleString('en-US');
@@ -428,15 +456,18 @@ export const useRecordsStore = defineStore('records', () => {
    * the view without its rule criterion (with another rule chosen, the count and the fix would
    * otherwise cover different records).
    */
-  const fixAll = async (rule: string) => {
+  const fixAllSpec = (rule: string) => {
     const rest = { ...filter.value };
     delete rest.rule;
-    const result = await act(() =>
-      client().call('records:fixAll', isFiltered(rest) ? { rule, filter: { category: category.value, ...rest } } : { rule, category: category.value }),
-    );
+    return isFiltered(rest) ? { rule, filter: { category: category.value, ...rest } } : { rule, category: category.value };
+  };
+  const fixAll = async (rule: string) => {
+    const result = await act(() => client().call('records:fixAll', fixAllSpec(rule)));
     report(result);
     return result;
   };
+  /** What fixAll(rule) would change, before it is asked for. */
+  const previewFixAll = (rule: string, limit = 20): Promise<BulkPreview> => client().call('records:previewFixAll', { ...fixAllSpec(rule), limit });
 
   const preview = (scope: Scope, action: BulkAction, limit = 50): Promise<BulkPreview> =>
     client().call('records:preview', { filter: scopeFilter(scope), action, limit });
@@ -506,8 +537,8 @@ export const useRecordsStore = defineStore('records', () => {
   return {
     category, columns, filter, sort, total, rowCount, facets, error, busy, pages, active, anchor, detail, detailId, detailError,
     fullFilter, filtered, selection, selectedRowCount,
-    rowAt, requestRange, reload, refresh, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
-    selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, preview, bulk, exclude, include,
+    rowAt, requestRange, reload, refresh, followRecord, open, setFilter, clearFilters, toggleSort, setActive, selectRange,
+    selectedRecordIds, rowsBetween, editCells, applyFix, fixAll, previewFixAll, preview, bulk, exclude, include,
     openRecord, closeRecord, loadDetail, setShown,
   };
 });

@@ -28,8 +28,8 @@ beforeAll(async () => {
 afterAll(() => ws.db.close());
 
 describe('the audit workbook', () => {
-  it('has Summary, one sheet per category with records, Edits, Excluded, Sync log and Sync bodies, in that order', () => {
-    const names = ['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Sync log', 'Sync bodies'];
+  it('has Summary, one sheet per category with records, Edits, Excluded, Skipped rows, Sync log and Sync bodies, in that order', () => {
+    const names = ['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Skipped rows', 'Sync log', 'Sync bodies'];
     expect(wb.worksheets.map((w) => w.name)).toEqual(names);
     expect(result.sheets).toEqual(names);
     expect(result.files).toEqual([result.path]);
@@ -229,7 +229,7 @@ describe('audit options', () => {
   it('exports a filtered view: only that category, only matching records, and only their edits and exchanges', async () => {
     const path = join(ws.dir, 'errors.xlsx');
     const r = await writeAuditWorkbook(ws.db, ws.path, { path, filter: { category: 'jobs', status: 'error' } });
-    expect(r.sheets).toEqual(['Summary', 'Jobs', 'Edits', 'Excluded', 'Sync log', 'Sync bodies']);
+    expect(r.sheets).toEqual(['Summary', 'Jobs', 'Edits', 'Excluded', 'Skipped rows', 'Sync log', 'Sync bodies']);
     const book = await readWorkbook(path);
     expect(table(sheet(book, 'Jobs')).slice(1).map((row) => row[0])).toEqual(['J-2']);
     expect(table(sheet(book, 'Edits')).slice(1).map((row) => row[5])).toEqual(['J-2']);

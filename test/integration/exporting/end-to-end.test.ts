@@ -79,7 +79,7 @@ describe('the audit of an imported, edited and synced workspace', () => {
     const path = join(dir, 'audit.xlsx');
     const result = await backend.invoke('export:audit', { path });
     const wb = await readWorkbook(path);
-    expect(result.sheets).toEqual(['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Sync log', 'Sync bodies']);
+    expect(result.sheets).toEqual(['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Skipped rows', 'Sync log', 'Sync bodies']);
 
     const summary = table(sheet(wb, 'Summary'));
     expect(summary.find((r) => r[0] === 'customer.xlsx' && r[1] === 'Jobs')?.slice(0, 4)).toEqual(['customer.xlsx', 'Jobs', 'jobs', 2]);

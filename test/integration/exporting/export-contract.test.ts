@@ -57,7 +57,7 @@ describe('export through the contract', () => {
     const result = await b.invoke('export:audit', { path, includeBodies: false });
     // 6 records, 3 edits, 1 exclusion, 3 exchanges
     expect(result).toMatchObject({ path, files: [path], rows: 13, notesOmitted: 0 });
-    expect(result.sheets).toEqual(['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Sync log']);
+    expect(result.sheets).toEqual(['Summary', 'Jobs', 'Candidates', 'Edits', 'Excluded', 'Skipped rows', 'Sync log']);
     expect(started).toEqual([expect.objectContaining({ kind: 'export', title: 'Exporting the audit to contract-audit.xlsx' })]);
     expect(finished).toEqual([expect.objectContaining({ kind: 'export', ok: true })]);
   });
@@ -97,7 +97,7 @@ describe('the export command', () => {
     expect(stderr).not.toMatch(/^rscw:/m);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      new RegExp(`^Audit workbook written: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(7 sheets: Summary, Jobs, Candidates, Edits, Excluded, Sync log, Sync bodies; 16 rows, `),
+      new RegExp(`^Audit workbook written: ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(8 sheets: Summary, Jobs, Candidates, Edits, Excluded, Skipped rows, Sync log, Sync bodies; 16 rows, `),
     );
     expect(existsSync(out)).toBe(true);
   });

@@ -19,6 +19,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'import:presets', input: {} },
   { method: 'import:inspect', input: { path: '$SAMPLE' } },
   { method: 'import:suggest', input: { headers: ['Job ID', 'Job Title', 'Apply URL'] } },
+  { method: 'import:review', input: { path: '$SAMPLE', sheet: { sheet: 'Candidates', category: 'candidates', mapping: { 'Last Name': '' } } } },
   { method: 'import:run', input: { path: '$SAMPLE' } },
   { method: 'import:run', input: { path: '$DIR/missing.xlsx' } },
   {
@@ -50,6 +51,7 @@ export const SCENARIO: { method: MethodName; input: Record<string, unknown> }[] 
   { method: 'records:preview', input: { filter: { category: 'candidates' }, action: { kind: 'transform', field: 'firstName', transform: { name: 'trim' } } } },
   { method: 'records:bulk', input: { filter: { category: 'candidates' }, action: { kind: 'replace', field: 'lastName', find: 'a', replace: 'A' } } },
   { method: 'records:applyFix', input: { recordId: 1, rule: 'no-such-rule' } },
+  { method: 'records:previewFixAll', input: { rule: 'text-untrimmed', limit: 5 } },
   { method: 'records:fixAll', input: { rule: 'text-untrimmed' } },
   { method: 'records:exclude', input: { filter: { category: 'jobs', recordIds: [1] }, reason: 'No description in the ATS' } },
   { method: 'records:include', input: { filter: { category: 'jobs', recordIds: [1] } } },

@@ -46,7 +46,7 @@ describe('the import command', () => {
     expect(Object.keys(out)).toEqual(['sheets']);
     expect(out.sheets).toHaveLength(2);
     for (const s of out.sheets) {
-      expect(Object.keys(s)).toEqual(['sheet', 'category', 'rows', 'skipped', 'mapping', 'added', 'updated', 'unchanged', 'missing']);
+      expect(Object.keys(s)).toEqual(['sheet', 'category', 'rows', 'skipped', 'mapping', 'added', 'updated', 'unchanged', 'missing', 'skippedRows', 'valueMappings']);
     }
     expect(out.sheets[0]).toEqual({
       sheet: 'Jobs',
@@ -66,6 +66,8 @@ describe('the import command', () => {
       updated: 0,
       unchanged: 0,
       missing: 0,
+      skippedRows: [],
+      valueMappings: { state: { Open: 'LISTED' } },
     });
     expect(out.sheets[1]).toMatchObject({ sheet: 'People', category: 'candidates', rows: 1, added: 1 });
     const again = JSON.parse((await cli(['import', workbook, '--db', db, '--json'])).stdout) as { sheets: { unchanged: number }[] };

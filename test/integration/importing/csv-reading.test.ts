@@ -142,7 +142,7 @@ describe('importing csv, tsv and txt exports', () => {
     expect(s.skippedReasons).toEqual({ 'No value for the key "Job ID" (externalJobPostingId)': 1, 'Duplicate key': 1 });
     expect(s.skippedRows).toEqual([
       { row: 3, reason: 'No value for the key "Job ID" (externalJobPostingId)' },
-      { row: 4, reason: 'Same key "1" as row 2' },
+      { row: 4, key: '1', reason: 'Duplicate key: row 2 has the same key and was kept', differences: [{ column: 'Job Title', kept: 'A', skipped: 'C' }] },
     ]);
     expect(record(w.db, 'jobs', '1').values.title).toBe('A');
   });

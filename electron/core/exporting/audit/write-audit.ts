@@ -17,6 +17,7 @@ import { writeCategorySheet } from './category-sheet';
 import { writeEditsSheet } from './edits-sheet';
 import { writeExcludedSheet } from './excluded-sheet';
 import { addMatchesSheet } from './matches-sheet';
+import { writeSkippedRowsSheet } from './skipped-rows-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import { exchangeScope, writeSyncBodiesSheet, writeSyncLogSheet } from './sync-log-sheets';
 
@@ -88,6 +89,7 @@ async function writeAudit(db: Db, workspacePath: string, input: AuditExportInput
     sheets.push(await writeEditsSheet(ctx));
     sheets.push(await writeExcludedSheet(ctx));
     await addMatchesSheet(ctx, sheets);
+    sheets.push(await writeSkippedRowsSheet(ctx));
     sheets.push(await writeSyncLogSheet(ctx));
     if (includeBodies) sheets.push(await writeSyncBodiesSheet(ctx));
     control.throwIfCancelled();

@@ -1,4 +1,5 @@
 import type { Category } from '../../../../shared/domain';
+import { ATS_HEADER_LISTS } from './ats-header-synonyms';
 
 /**
  * Column headers that common ATS exports use for each RSC field (Greenhouse, Lever, Workday,
@@ -129,8 +130,8 @@ export const HEADER_SYNONYMS: Record<Category, Record<string, string[]>> = {
     firstName: ['First Name', 'Firstname', 'Given Name', 'Forename', 'Candidate First Name', 'Applicant First Name', 'First'],
     lastName: ['Last Name', 'Lastname', 'Surname', 'Family Name', 'Candidate Last Name', 'Applicant Last Name', 'Last'],
     source: [
-      'Source', 'Application Source', 'Candidate Source', 'Source Name', 'Source Type', 'Origin', 'Referral Source',
-      'Channel', 'Job Board', 'Recruiting Source', 'Source Channel', 'Applied Via', 'Sourced From',
+      'Source', 'Application Source', 'Candidate Source', 'Source Name', 'Source Type', 'Referral Source',
+      'Job Board', 'Recruiting Source', 'Sourced From',
     ],
     media: ['Media', 'Media URN', 'Resume Media URN', 'Resume URN', 'Resume Media'],
   },
@@ -155,6 +156,16 @@ export const HEADER_SYNONYMS: Record<Category, Record<string, string[]>> = {
     ],
   },
 };
+
+// Each ATS's documented headers, kept beside their sources in ats-header-synonyms.ts.
+for (const list of ATS_HEADER_LISTS) {
+  for (const [category, byField] of Object.entries(list.headers) as [Category, Record<string, string[]>][]) {
+    for (const [field, headers] of Object.entries(byField)) {
+      const known = (HEADER_SYNONYMS[category][field] ??= []);
+      for (const h of headers) if (!known.includes(h)) known.push(h);
+    }
+  }
+}
 
 /** Words in a sheet's (or file's) name that say which category it holds. Checked in this order: "Application stages" is stages. */
 export const SHEET_NAME_HINTS: [RegExp, Category][] = [

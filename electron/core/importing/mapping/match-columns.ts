@@ -124,11 +124,23 @@ export function matchColumns(category: Category, headers: string[], options: Mat
  * an enum field only takes a column where at least one value maps to an allowed value.
  */
 function valuesFit(category: Category, field: string, distinct: () => string[] | undefined): boolean {
+  if (field === 'source') return !onlyChannels(distinct());
   const spec = fieldsOf(category).find((f) => f.name === field);
   if (!spec || spec.type !== 'enum') return true;
   const values = distinct();
   if (!values || values.length === 0) return true;
   return values.some((v) => suggestEnumValue(category, field, v) !== null);
+}
+
+/**
+ * How an application came in (Lever's origin, "applied via"): Applied, Sourced, Referred… A column
+ * holding only these says the channel, not the source LinkedIn asks for ("Monster", "Career Fair").
+ */
+const CHANNELS = new Set(['applied', 'sourced', 'referred', 'agency', 'university', 'internal', 'prospect', 'prospected', 'inbound', 'outbound', 'uploaded', 'added']);
+
+function onlyChannels(values: string[] | undefined): boolean {
+  const present = (values ?? []).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  return present.length > 0 && present.every((v) => CHANNELS.has(v));
 }
 
 function round(n: number): number {

@@ -1,5 +1,5 @@
 import type { Delimiter, TextEncoding } from '../../../../shared/contract/import';
-import type { ParsedFile } from './read-file';
+import { readSpreadsheet, type ParsedFile } from './read-file';
 
 /** How a file was read: the options the wizard or the import asked for (undefined: detected). */
 export interface ReadChoice {
@@ -61,6 +61,16 @@ export async function takeInspected(path: string, choice: ReadChoice, sha256: Pr
   if (then === null || then !== now) return null;
   reuses++;
   return candidate.file;
+}
+
+/**
+ * The kept read of `path` for a look that stores nothing (the wizard's review of a mapping), left
+ * kept for the import; a file not kept (too large, or inspected long ago) is read again.
+ */
+export async function inspectedOrRead(path: string, choice: ReadChoice): Promise<ParsedFile> {
+  const candidate = kept;
+  if (candidate && candidate.path === path && sameChoice(candidate.choice, choice, candidate.file)) return candidate.file;
+  return readSpreadsheet(path, choice);
 }
 
 /** How many imports have used a kept read (for tests). */

@@ -1,4 +1,5 @@
 import type { RawCell } from './parsed-sheet';
+import { OutOfRangeDate, serialOutOfRange } from './excel-date-range';
 
 /**
  * Turns one exceljs cell value into a RawCell. exceljs hands the streaming reader's cells over
@@ -33,6 +34,7 @@ interface HyperlinkValue {
 }
 
 export function convertObjectCell(v: object, ctx: CellContext): ConvertedCell {
+  if (v instanceof OutOfRangeDate) return outOfRange(v.serial);
   if (v instanceof Date) {
     return Number.isNaN(v.getTime()) ? { value: null, issue: 'holds a date Excel cannot represent; imported as empty' } : { value: v };
   }
@@ -61,6 +63,7 @@ function convertFormula(f: FormulaValue, ctx: CellContext): ConvertedCell {
   } else if (typeof result === 'number') {
     // exceljs reads error results (t="e") as NaN: the error text itself is lost.
     if (Number.isNaN(result)) return { value: null, issue: 'is a formula whose result is an error; imported as empty' };
+    if (isDateFormat(ctx.numFmt()) && serialOutOfRange(result)) return outOfRange(result);
     value = isDateFormat(ctx.numFmt()) ? excelSerialToDate(result, ctx.date1904) : result;
   } else if (typeof result === 'string' || typeof result === 'boolean') {
     value = typeof result === 'string' ? emptyToNull(result) : result;
@@ -72,6 +75,11 @@ function convertFormula(f: FormulaValue, ctx: CellContext): ConvertedCell {
     value = null;
   }
   return link ? { value, link } : { value };
+}
+
+/** The number a date-formatted cell holds when Excel could not show it as a date: read as a number (epoch, serial). */
+function outOfRange(serial: number): ConvertedCell {
+  return { value: serial, issue: `holds ${serial}, which is past Excel's date range (Excel shows ####): imported as the number, read as epoch or serial` };
 }
 
 function emptyToNull(text: string): string | null {

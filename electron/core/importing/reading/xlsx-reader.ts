@@ -10,6 +10,9 @@ import { cellTooLarge, MAX_CELL_CHARS, stringLimitFailure } from './cell-guard';
 import { convertObjectCell, resolveHyperlink, type CellContext } from './xlsx-cells';
 import { columnIndex, RowArena, type ParsedSheet, type RawCell, type RawRow } from './parsed-sheet';
 import type { PassedSheet, ReadHooks } from './read-hooks';
+import { keepOutOfRangeDateNumbers } from './excel-date-range';
+
+keepOutOfRangeDateNumbers();
 
 /**
  * The parts of exceljs's streaming reader used here that its typings leave out. They are stable

@@ -1,16 +1,23 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection';
-import type { Category } from '../../../../shared/domain';
-import type { ImportIssue, SheetImportSummary } from '../../../../shared/contract/import';
+import type { CellValue, Category, FieldValues } from '../../../../shared/domain';
+import type { ImportIssue, SheetImportSummary, SkippedRow } from '../../../../shared/contract/import';
 import { InsertChecker, settleCrossRecord, storedResultsCurrent } from '../../compliance';
 import type { ParsedFile } from '../reading/read-file';
 import { cellName } from '../reading/parsed-sheet';
 import type { SheetTable } from '../reading/sheet-table';
 import type { SheetImportPlan } from '../import-plan';
-import { RecordBuilder } from './record-builder';
+import { RecordBuilder, type BuiltRecord } from './record-builder';
 import { RecordUpsert } from './record-upsert';
 
 const WRITE_BATCH = 5_000;
 const MAX_LISTED = 1_000;
+/** Where a key was first imported, as one number per key: row × MAX_SHEETS + the sheet's ordinal in the import. */
+const MAX_SHEETS = 4096;
+
+function keptAt(row: number, sheetNo: number): number {
+  return row * MAX_SHEETS + sheetNo;
+}
 
 export interface ImportWriteOptions {
   timeZone: string;
@@ -30,7 +37,8 @@ export class ImportWrite {
   private readonly hadRecords: boolean;
   private readonly checker: InsertChecker | undefined;
   private readonly fileId: number;
-  private readonly seen = new Map<Category, Set<string>>();
+  /** Per category, each key this import wrote → where (keptAt): the first row with a key is the record. */
+  private readonly seen = new Map<Category, Map<string, number>>();
   readonly summaries: SheetImportSummary[] = [];
 
   constructor(
@@ -51,9 +59,9 @@ export class ImportWrite {
 
   /** Starts writing a sheet; its rows are written by the returned SheetWrite. */
   sheet(plan: SheetImportPlan, text: ParsedFile['text']): SheetWrite {
-    const keys = this.seen.get(plan.category) ?? new Set<string>();
+    const keys = this.seen.get(plan.category) ?? new Map<string, number>();
     this.seen.set(plan.category, keys);
-    const write = new SheetWrite(this.db, this.fileId, plan, text, keys, this.options.timeZone, this.checker, (n) =>
+    const write = new SheetWrite(this.db, this.fileId, plan, text, keys, this.summaries, this.options.timeZone, this.checker, (n) =>
       this.options.afterBatch(plan.table.sheet.name, n),
     );
     this.summaries.push(write.summary);
@@ -83,8 +91,11 @@ export class SheetWrite {
   private readonly sheetId: number;
   private readonly builder: RecordBuilder;
   private readonly upsert: RecordUpsert;
-  private readonly firstRowOfKey = new Map<string, number>();
+  private readonly keptSource: Statement<[string, string], { source: string }>;
+  /** Every skipped row (the summary lists the first 1,000), stored with the sheet. */
+  private readonly skippedRows: SkippedRow[] = [];
   private readonly plan: SheetImportPlan;
+  private readonly sheetNo: number;
   private readonly timeZone: string;
   /** Index in the sheet's rows of the next row to write. */
   next: number;
@@ -95,7 +106,9 @@ export class SheetWrite {
     fileId: number,
     plan: SheetImportPlan,
     text: ParsedFile['text'],
-    private readonly keys: Set<string>,
+    private readonly keys: Map<string, number>,
+    /** The import's sheets written before this one (their summaries), for naming where a key was kept. */
+    private readonly earlier: readonly SheetImportSummary[],
     timeZone: string,
     checker: InsertChecker | undefined,
     private readonly afterBatch: (rows: number) => void,
@@ -109,6 +122,7 @@ export class SheetWrite {
       columns.set(m.column, m.field);
     }
     this.plan = plan;
+    this.sheetNo = earlier.length;
     this.timeZone = timeZone;
     this.sheetId = Number(
       db
@@ -120,6 +134,7 @@ export class SheetWrite {
         .lastInsertRowid,
     );
     this.builder = new RecordBuilder(category, table, columns, plan.valueMappings, timeZone);
+    this.keptSource = db.prepare('SELECT source_json AS source FROM records_wide WHERE category = ? AND key = ?');
     this.upsert = new RecordUpsert(db, category, checker);
     this.next = table.start;
     this.summary = {
@@ -137,6 +152,7 @@ export class SheetWrite {
       keptEdits: 0,
       skippedReasons: {},
       skippedRows: [],
+      valueMappingsApplied: [],
       headerRow: table.headerRow,
       issues: [],
       issueCount: 0,
@@ -150,12 +166,10 @@ export class SheetWrite {
       summary.rows++;
       const built = this.builder.build(i);
       if (!built.ok) this.skip(built.row, built.reason);
-      else if (keys.has(built.record.key)) {
-        const first = this.firstRowOfKey.get(built.record.key);
-        this.skip(built.record.row, `Same key "${built.record.key}" as ${first ? `row ${first}` : 'another sheet'}`, 'Duplicate key');
-      } else {
-        keys.add(built.record.key);
-        this.firstRowOfKey.set(built.record.key, built.record.row);
+      else if (keys.has(built.record.key)) this.skipDuplicate(built.record);
+      else {
+        keys.set(built.record.key, keptAt(built.record.row, this.sheetNo));
+        this.builder.stored();
         const result = this.upsert.upsert(built.record, this.sheetId);
         summary[result.outcome]++;
         summary.keptEdits += result.keptEdits;
@@ -184,24 +198,58 @@ export class SheetWrite {
       .map((i) => ({ sheet: table.sheet.name, row: i.row, cell: cellName(table.sheet, i.row, i.column), message: `${cellName(table.sheet, i.row, i.column)} ${i.message}` }));
     summary.issues = issues.slice(0, MAX_LISTED);
     summary.issueCount = issues.length;
-    this.db.prepare('UPDATE source_sheets SET options_json = ?, row_count = ? WHERE id = ?').run(
-      JSON.stringify({ ...sheetOptionsOf(this.plan, text, this.timeZone), issues: summary.issues, valueMappings: this.builder.appliedValueMappings() }),
-      table.end - table.start,
-      this.sheetId,
-    );
+    summary.valueMappingsApplied = this.builder.valueMappingsApplied();
     if (table.totalRow) {
       summary.rows++;
       this.skip(table.totalRow.row, 'Total row');
     }
+    this.db.prepare('UPDATE source_sheets SET options_json = ?, row_count = ? WHERE id = ?').run(
+      JSON.stringify({
+        ...sheetOptionsOf(this.plan, text, this.timeZone),
+        issues: summary.issues,
+        valueMappings: this.builder.appliedValueMappings(),
+        valueMappingsApplied: summary.valueMappingsApplied,
+        skippedRows: this.skippedRows,
+      }),
+      table.end - table.start,
+      this.sheetId,
+    );
     return summary;
   }
 
-  private skip(row: number, reason: string, group = reason): void {
+  private skip(row: number, reason: string, group = reason, detail: Pick<SkippedRow, 'key' | 'differences'> = {}): void {
     const { summary } = this;
     summary.skipped++;
     summary.skippedReasons[group] = (summary.skippedReasons[group] ?? 0) + 1;
-    if (summary.skippedRows.length < MAX_LISTED) summary.skippedRows.push({ row, reason });
+    const skipped: SkippedRow = { row, ...(detail.key !== undefined ? { key: detail.key } : {}), reason, ...(detail.differences?.length ? { differences: detail.differences } : {}) };
+    this.skippedRows.push(skipped);
+    if (summary.skippedRows.length < MAX_LISTED) summary.skippedRows.push(skipped);
   }
+
+  /**
+   * A key already imported by this file: the first row stays the record. The kept row is read
+   * back from what was just written (duplicates are rare), to say how the two rows differ.
+   */
+  private skipDuplicate(record: BuiltRecord): void {
+    const at = this.keys.get(record.key)!;
+    const sheetNo = at % MAX_SHEETS;
+    const sheet = sheetNo === this.sheetNo ? '' : ` of sheet "${this.earlier[sheetNo].sheet}"`;
+    const kept = this.keptSource.get(this.plan.category, record.key);
+    const differences = kept ? sourceDifferences(JSON.parse(kept.source) as FieldValues, JSON.parse(record.sourceJson) as FieldValues) : [];
+    const where = `row ${Math.floor(at / MAX_SHEETS)}${sheet}`;
+    this.skip(record.row, `Duplicate key: ${where} has the same key and was kept`, 'Duplicate key', { key: record.key, differences });
+  }
+}
+
+/** The source columns in which two rows differ, blank alike whether empty or missing. */
+function sourceDifferences(kept: FieldValues, skipped: FieldValues): NonNullable<SkippedRow['differences']> {
+  const out: NonNullable<SkippedRow['differences']> = [];
+  for (const column of new Set([...Object.keys(kept), ...Object.keys(skipped)])) {
+    const a: CellValue = kept[column] ?? null;
+    const b: CellValue = skipped[column] ?? null;
+    if (a !== b) out.push({ column, kept: a, skipped: b });
+  }
+  return out;
 }
 
 /** How the sheet was read and mapped, stored with it (source_sheets.options_json). */
@@ -218,7 +266,7 @@ function sheetOptionsOf(plan: SheetImportPlan, text: ParsedFile['text'], timeZon
 }
 
 /** Flags records of the category that this import did not see; clears the flag of those it did. Returns the flagged count. */
-function flagMissing(db: Db, category: Category, seen: Set<string>): number {
+function flagMissing(db: Db, category: Category, seen: Map<string, number>): number {
   const { n: total } = db.prepare('SELECT count(*) AS n FROM records WHERE category = ?').get(category) as { n: number };
   if (total === seen.size) return 0; // every record was in the file (a first import always is)
   const rows = db.prepare('SELECT id, key, missing_from_source AS missing FROM records WHERE category = ?').all(category) as {

@@ -1,5 +1,5 @@
 import type { CellValue, Category, FieldValues } from '../../../../shared/domain';
-import type { ValueMappings } from '../../../../shared/contract/import';
+import type { AppliedValueMapping, ValueMappings } from '../../../../shared/contract/import';
 import { fieldsOf, recordKey, KEY_FIELDS } from '../../../../shared/rsc/fields';
 import { excelDateToEpochMs } from '../../../../shared/values/dates';
 import { suggestEnumValue } from '../mapping/value-mappings';
@@ -25,6 +25,8 @@ interface MappedColumn {
   values: Map<string, string | null> | undefined;
   /** Suggests a value for source text not in `values` (enum fields). */
   suggest: ((text: string) => string | null) | undefined;
+  /** Source text → cells it changed, for the import's report of value mappings applied. */
+  applied: Map<string, number>;
 }
 
 /**
@@ -35,6 +37,8 @@ interface MappedColumn {
 export class RecordBuilder {
   private readonly columns: MappedColumn[];
   private readonly keyText: string;
+  /** Column, source text, … of the value mappings that changed the row last built. */
+  private readonly mappedInRow: (MappedColumn | string)[] = [];
   /** `"<header>":` per column, escaped once: source rows are written as JSON text directly. */
   private readonly jsonKeys: string[];
 
@@ -55,6 +59,7 @@ export class RecordBuilder {
         epochMs: specs.get(field)?.type === 'epochMs',
         values: chosen || isEnum ? new Map(Object.entries(chosen ?? {})) : undefined,
         suggest: isEnum ? (text: string) => suggestEnumValue(category, field, text) : undefined,
+        applied: new Map(),
       };
     });
     const keyColumns = KEY_FIELDS[category]
@@ -68,6 +73,7 @@ export class RecordBuilder {
   }
 
   build(index: number): BuildResult {
+    this.mappedInRow.length = 0;
     const cells = rowCells(this.table, index);
     const rowNumber = this.table.sheet.rows[index].row;
     const values: FieldValues = {};
@@ -101,6 +107,25 @@ export class RecordBuilder {
     return out;
   }
 
+  /** The row last built became a record: its value mappings count as applied. */
+  stored(): void {
+    const mapped = this.mappedInRow;
+    for (let i = 0; i < mapped.length; i += 2) {
+      const m = mapped[i] as MappedColumn;
+      const text = mapped[i + 1] as string;
+      m.applied.set(text, (m.applied.get(text) ?? 0) + 1);
+    }
+  }
+
+  /** The value mappings that changed cells, with their counts, in column order. */
+  valueMappingsApplied(): AppliedValueMapping[] {
+    const out: AppliedValueMapping[] = [];
+    for (const m of this.columns) {
+      for (const [from, count] of m.applied) out.push({ field: m.field, from, to: m.values!.get(from)!, count });
+    }
+    return out;
+  }
+
   private fieldValue(cell: RawCell | undefined, m: MappedColumn): CellValue {
     if (cell === null || cell === undefined) return null;
     if (m.values) {
@@ -112,7 +137,10 @@ export class RecordBuilder {
           target = m.suggest(text);
           m.values.set(text, target);
         }
-        if (target !== undefined && target !== null) return target;
+        if (target !== undefined && target !== null) {
+          if (target !== text) this.mappedInRow.push(m, text);
+          return target;
+        }
       }
     }
     if (cell instanceof Date) return m.epochMs ? excelDateToEpochMs(cell, this.timeZone) : dateText(cell);

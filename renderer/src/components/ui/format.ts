@@ -39,6 +39,16 @@ export function dateTime(ms: number | null | undefined, timeZone = 'UTC'): strin
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** "1 row", "2 rows", "1,000 cells": a count with its noun, singular for one. */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : many}`;
+}
+
+/** A date and time for a person, to the minute, in the workspace's zone ("2025-01-15 09:30"). */
+export function shortDateTime(ms: number, timeZone = 'UTC'): string {
+  return dateTime(ms, timeZone).slice(0, 16);
+}
+
 /** The path and query of a URL, which is what tells exchanges apart (the host is the same for all). */
 export function endpoint(url: string): string {
   try {
