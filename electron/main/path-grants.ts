@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { ContractError } from '../../shared/contract/define';
-import { pathOfCall } from '../core/transport/path-fields';
+import { pathsOfCall, type PathUse } from '../core/transport/path-fields';
 
 type Grant = 'read' | 'folder' | 'write';
 
@@ -44,24 +44,25 @@ export class PathGrants {
     return false;
   }
 
-  /** Null when the call may go ahead, else the error to answer with. */
+  /** Null when the call may go ahead (every path it names may be used), else the error to answer with. */
   check(windowId: number, method: string, input: unknown, places: WorkspacePlaces): ContractError | null {
-    const use = pathOfCall(method, input);
-    if (!use) return null;
-    const p = use.path;
-    const inWorkspaceFolder = resolve(p).startsWith(resolve(places.folder) + sep);
-    const allowed =
-      use.access === 'read'
-        ? this.has(windowId, p, 'read') || this.has(windowId, p, 'folder') || this.insideGrantedFolder(windowId, p)
-        : use.access === 'write'
-          ? this.has(windowId, p, 'write')
-          : inWorkspaceFolder ||
-            this.has(windowId, p, method === 'workspace:open' ? 'read' : 'write') ||
-            places.recent().some((r) => resolve(r) === resolve(p));
-    if (allowed) return null;
+    const refused = pathsOfCall(method, input).find((use) => !this.allows(windowId, method, use, places));
+    if (!refused) return null;
     return {
       code: 'PATH_NOT_ALLOWED',
-      message: `"${p}" was not chosen in a dialog or dropped on this window: choose it again.`,
+      message: `"${refused.path}" was not chosen in a dialog or dropped on this window: choose it again.`,
     };
+  }
+
+  private allows(windowId: number, method: string, use: PathUse, places: WorkspacePlaces): boolean {
+    const p = use.path;
+    if (use.access === 'read') return this.has(windowId, p, 'read') || this.has(windowId, p, 'folder') || this.insideGrantedFolder(windowId, p);
+    if (use.access === 'write') return this.has(windowId, p, 'write');
+    const inWorkspaceFolder = resolve(p).startsWith(resolve(places.folder) + sep);
+    return (
+      inWorkspaceFolder ||
+      this.has(windowId, p, method === 'workspace:open' ? 'read' : 'write') ||
+      places.recent().some((r) => resolve(r) === resolve(p))
+    );
   }
 }

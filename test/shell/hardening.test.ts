@@ -90,6 +90,17 @@ describe('paths a window may pass to the backend', () => {
     expect(await ask(1, 'rscw:dropped', '')).toBe(false);
   });
 
+  it('checks every file of a list: resume files chosen in a dialog, and none slipped in beside them', async () => {
+    const { backend, call, ask, dialog } = wired();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/ana/cv/a.pdf', '/home/ana/cv/b.pdf'] });
+    await ask(1, 'rscw:dialog:openFiles', { title: 'Resume files', extensions: ['pdf'], multiple: true });
+    expect(await call(1, 'resumes:attach', { files: ['/home/ana/cv/a.pdf', '/home/ana/cv/b.pdf'] })).toMatchObject({ ok: true });
+    const refused = await call(1, 'resumes:attach', { files: ['/home/ana/cv/a.pdf', '/home/ana/.ssh/id_rsa'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
+    expect(JSON.stringify(refused)).toContain('/home/ana/.ssh/id_rsa');
+    expect(backend.call).toHaveBeenCalledTimes(1);
+  });
+
   it('opens workspaces from the app folder or the recent list, and forgets a closed window', async () => {
     const { call, ask, grants } = wired();
     expect(await call(1, 'workspace:open', { path: '/home/ana/clients/Acme.rscw' })).toMatchObject({ ok: true });

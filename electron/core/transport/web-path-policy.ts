@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { basename, join, relative, resolve } from 'node:path';
 import type { ContractError } from '../../../shared/contract/define';
 import { isInside } from './path-confinement';
-import { pathOfCall } from './path-fields';
+import { pathsOfCall, type PathUse } from './path-fields';
 import type { UploadStore } from './upload-store';
 
 export interface WebPathRoots {
@@ -17,6 +17,9 @@ export interface WebPathRoots {
 }
 
 export type PathDecision = { ok: true; input: unknown } | { ok: false; error: ContractError };
+type Refused = Extract<PathDecision, { ok: false }>;
+/** A path that may be used, and where it is to be found once the call goes ahead (an upload may be moved first). */
+type Allowed = { ok: true; path: (kept: Map<string, string>) => string };
 
 /**
  * Confines the web harness's backend calls to the folders a browser page has any business with:
@@ -27,43 +30,79 @@ export type PathDecision = { ok: true; input: unknown } | { ok: false; error: Co
  */
 export function webPathPolicy(roots: WebPathRoots, uploads: UploadStore, recentWorkspaces: () => string[] = () => []) {
   return (method: string, input: unknown): PathDecision => {
-    const use = pathOfCall(method, input);
-    if (!use) return { ok: true, input };
+    // Every path is judged before any upload is moved: a refused call changes nothing.
+    const allowed: [PathUse, Allowed][] = [];
+    for (const use of pathsOfCall(method, input)) {
+      const decision = decide(method, use);
+      if (!decision.ok) return decision;
+      allowed.push([use, decision]);
+    }
+    let decided: unknown = input;
+    // An upload moved once serves every path of the call inside it.
+    const kept = new Map<string, string>();
+    for (const [use, decision] of allowed) {
+      const path = decision.path(kept);
+      if (path !== use.path) decided = withPath(decided, use, path);
+    }
+    return { ok: true, input: decided };
+  };
+
+  /** Whether the path may be used, and (when it may) where it is to be found once the call goes ahead. */
+  function decide(method: string, use: PathUse): Allowed | Refused {
+    const as = (path: string): Allowed => ({ ok: true, path: () => path });
     if (use.access === 'read') {
       // Attached resumes are read again at the next sync, long after uploads are cleared: keep them.
       if (method === 'resumes:attach' && uploads.contains(use.path) && existsSync(use.path)) {
-        return { ok: true, input: { ...(input as object), [use.field]: keepUploadedFolder(uploads, use.path, roots.resumes) } };
+        return { ok: true, path: (kept) => keepUploadedFolder(uploads, use.path, roots.resumes, kept) };
       }
-      if (isInside(use.path, [...roots.read, roots.resumes])) return { ok: true, input };
+      if (isInside(use.path, [...roots.read, roots.resumes])) return as(use.path);
       return refuse(`In the browser the app reads only files uploaded to it: "${use.path}" is not one. Choose the file again.`);
     }
     if (use.access === 'write') {
-      if (isInside(use.path, roots.write)) return { ok: true, input };
+      if (isInside(use.path, roots.write)) return as(use.path);
       return refuse(`In the browser the app writes files only to its exports folder, not to "${use.path}".`);
     }
-    if (isInside(use.path, roots.workspace)) return { ok: true, input };
+    if (isInside(use.path, roots.workspace)) return as(use.path);
     // The recent list holds only workspaces already opened here or by the desktop app, which share the data folder.
-    if (method === 'workspace:open' && recentWorkspaces().some((r) => resolve(r) === resolve(use.path))) return { ok: true, input };
+    if (method === 'workspace:open' && recentWorkspaces().some((r) => resolve(r) === resolve(use.path))) return as(use.path);
     if (method === 'workspace:open' && uploads.contains(use.path) && existsSync(use.path)) {
-      const adopted = adoptWorkspace(use.path, roots.workspace[0]);
-      uploads.discard(use.path);
-      return { ok: true, input: { ...(input as object), [use.field]: adopted } };
+      return {
+        ok: true,
+        path: () => {
+          const adopted = adoptWorkspace(use.path, roots.workspace[0]);
+          uploads.discard(use.path);
+          return adopted;
+        },
+      };
     }
     return refuse(`In the browser workspaces live in the app's workspaces folder, not at "${use.path}".`);
-  };
+  }
 }
 
-function refuse(message: string): PathDecision {
+/** The input with one named path replaced (a list field's item at its index). */
+function withPath(input: unknown, use: PathUse, path: string): unknown {
+  const record = input as Record<string, unknown>;
+  if (use.index === undefined) return { ...record, [use.field]: path };
+  const list = [...(record[use.field] as unknown[])];
+  list[use.index] = path;
+  return { ...record, [use.field]: list };
+}
+
+function refuse(message: string): Refused {
   return { ok: false, error: { code: 'PATH_NOT_ALLOWED', message } };
 }
 
-/** Moves the upload holding `path` into `folder`; returns where `path` now is. */
-function keepUploadedFolder(uploads: UploadStore, path: string, folder: string): string {
+/** Moves the upload holding `path` into `folder` (once per call: `kept` remembers it); returns where `path` now is. */
+function keepUploadedFolder(uploads: UploadStore, path: string, folder: string, kept: Map<string, string>): string {
   const upload = uploads.folderOf(path)!;
-  mkdirSync(folder, { recursive: true });
-  let target = join(folder, basename(upload));
-  for (let n = 2; existsSync(target); n++) target = join(folder, `${basename(upload)}-${n}`);
-  renameSync(upload, target);
+  let target = kept.get(upload);
+  if (target === undefined) {
+    mkdirSync(folder, { recursive: true });
+    target = join(folder, basename(upload));
+    for (let n = 2; existsSync(target); n++) target = join(folder, `${basename(upload)}-${n}`);
+    renameSync(upload, target);
+    kept.set(upload, target);
+  }
   return join(target, relative(upload, resolve(path)));
 }
 

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import { Backend } from '../../../electron/core/backend';
 import { startWebServer } from '../../../electron/core/transport/ws-server';
 import { PATH_METHODS } from '../../../electron/core/transport/path-fields';
+import { webPathPolicy } from '../../../electron/core/transport/web-path-policy';
+import { UploadStore } from '../../../electron/core/transport/upload-store';
 import { attachmentDisposition } from '../../../electron/core/transport/content-disposition';
 import { methods } from '../../../shared/contract';
 import { tempDir } from '../../support/temp';
@@ -53,10 +55,36 @@ describe('web uploads and paths', () => {
     const named = Object.entries(methods)
       .filter(([, def]) => {
         const shape = (def.input as unknown as { shape?: Record<string, unknown> }).shape;
-        return shape && ('path' in shape || 'folder' in shape);
+        return shape && ('path' in shape || 'folder' in shape || 'files' in shape);
       })
       .map(([name]) => name);
     expect([...PATH_METHODS].sort()).toEqual(named.sort());
+  });
+
+  it('reads only uploaded resume files, and keeps each one it attaches out of the uploads that are cleared', () => {
+    const dir = tempDir();
+    const uploads = new UploadStore(join(dir, 'uploads'));
+    const roots = { read: [uploads.root], write: [join(dir, 'exports')], workspace: [join(dir, 'workspaces')], resumes: join(dir, 'resumes') };
+    const policy = webPathPolicy(roots, uploads);
+    const uploaded = (folder: string, name: string) => {
+      mkdirSync(join(uploads.root, folder), { recursive: true });
+      writeFileSync(join(uploads.root, folder, name), '%PDF-1.4');
+      return join(uploads.root, folder, name);
+    };
+    const a = uploaded('u1', 'A-1.pdf');
+    const b = uploaded('u2', 'A-2.pdf');
+
+    const refused = policy('resumes:attach', { files: [a, '/etc/passwd'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED' } });
+    expect(existsSync(a)).toBe(true);
+
+    const allowed = policy('resumes:attach', { files: [a, b] });
+    expect(allowed.ok).toBe(true);
+    const files = (allowed as { input: { files: string[] } }).input.files;
+    expect(files.map((f) => f.startsWith(join(dir, 'resumes')))).toEqual([true, true]);
+    expect(files.every((f) => existsSync(f))).toBe(true);
+    uploads.purge();
+    expect(files.every((f) => existsSync(f))).toBe(true);
   });
 
   it('gives any file name an RFC 6266 Content-Disposition', () => {
