@@ -96,7 +96,7 @@ describe.each([
     expect(await skipped.textContent()).toContain('First Name: kept “Ann”, this row “Bea”');
     await shot('import-summary-skipped');
 
-    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByRole('button', { name: 'Import other files' }).click();
     await openMapping();
     await page.getByTestId('run-import').click();
     await poll(() => page.getByTestId('import-summary').isVisible()).toBe(true);
