@@ -59,6 +59,19 @@ export function endpoint(url: string): string {
   }
 }
 
+/**
+ * An endpoint cut where a narrow column may lose text: what leads to the last path segment, the
+ * last segment itself (what the request is about, kept whole), and the query.
+ */
+export function endpointParts(url: string): { head: string; last: string; query: string } {
+  const text = endpoint(url);
+  const q = text.indexOf('?');
+  const path = q === -1 ? text : text.slice(0, q);
+  const query = q === -1 ? '' : text.slice(q);
+  const cut = path.lastIndexOf('/') + 1;
+  return { head: path.slice(0, cut), last: path.slice(cut), query };
+}
+
 function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
