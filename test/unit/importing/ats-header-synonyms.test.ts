@@ -15,6 +15,31 @@ describe("the ATSs' documented headers", () => {
     }
   });
 
+  it('cover each ATS the issue names, each with its source', () => {
+    const named = ['Greenhouse', 'Lever', 'Workday', 'SmartRecruiters', 'iCIMS', 'SAP SuccessFactors', 'Oracle Taleo', 'BambooHR', 'Workable', 'Teamtailor'];
+    for (const ats of named) {
+      const list = ATS_HEADER_LISTS.find((l) => l.ats === ats);
+      expect(list?.source, ats).toMatch(/^https:\/\//);
+      expect(Object.keys(list?.headers ?? {}).length, ats).toBeGreaterThan(0);
+    }
+  });
+
+  // Before these lists the columns matched nothing, or only by a loose fuzzy guess.
+  it.each<[string, Category, string, string]>([
+    ['Workday', 'applications', 'jobRequisition.descriptor', 'atsJobPostingName'],
+    ['Workday', 'applications', 'source.descriptor', 'source'],
+    ['SAP SuccessFactors', 'applications', 'jobReqId', 'atsJobPostingId'],
+    ['SAP SuccessFactors', 'applications', 'appLastModifiedDateTime', 'atsLastModifiedAt'],
+    ['SAP SuccessFactors', 'candidates', 'creationDateTime', 'atsCreatedAt'],
+    ['BambooHR', 'stages', 'status.label', 'stage'],
+    ['BambooHR', 'stages', 'status.date_changed', 'atsCreatedAt'],
+    ['BambooHR', 'candidates', 'applicant.email', 'emailAddresses'],
+  ])('take %s\'s %s column "%s" for %s by its documented name', (_ats, category, header, field) => {
+    const [match] = matchColumns(category, [header]);
+    expect(match.field).toBe(field);
+    expect(match.via).toBe('synonym');
+  });
+
   it.each<[string, Category, string, string]>([
     ['Lever', 'applications', 'Archive-Reason', 'dispositionReason'],
     ['Workable', 'applications', 'Disqualification Reason', 'dispositionReason'],

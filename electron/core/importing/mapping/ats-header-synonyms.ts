@@ -96,4 +96,66 @@ export const ATS_HEADER_LISTS: AtsHeaderList[] = [
       stages: { atsJobApplicationId: ['Recruiting Workflow ID'], stage: ['Recruiting Workflow Status', 'Bin', 'Status'], atsCreatedAt: ['Status Date', 'Status Change Date'] },
     },
   },
+  {
+    ats: 'Workday',
+    source: 'https://schemas.apis.io/schemas/workday-recruiting/recruiting-rest-api-job-application/ (Recruiting REST JobApplication: candidate, jobRequisition, currentStage, dispositionReason, source, appliedOn, updatedOn; references carry id and descriptor); https://github.com/cbdr/cb-workday-proc-api/blob/29ebd4f9cf91e16d90aa866f196850ca9dada26f/src/test/resources/processcandidatesFlowtest/mock_payload3.dwl (SOAP Put_Candidate_Response ID types Candidate_ID, Job_Application_ID, Job_Requisition_ID)',
+    headers: {
+      jobs: { externalJobPostingId: ['Job_Requisition_ID', 'jobRequisition.id'] },
+      applications: {
+        atsJobApplicationId: ['Job_Application_ID'],
+        atsCandidateId: ['Candidate_ID', 'candidate.id'],
+        atsJobPostingId: ['Job_Requisition_ID', 'jobRequisition.id'],
+        atsJobPostingName: ['jobRequisition.descriptor'],
+        atsCreatedAt: ['appliedOn'],
+        atsLastModifiedAt: ['updatedOn'],
+        dispositionReason: ['dispositionReason.descriptor'],
+        source: ['source.descriptor'],
+      },
+      candidates: { atsCandidateId: ['Candidate_ID'] },
+      stages: { atsJobApplicationId: ['Job_Application_ID'], stage: ['currentStage'] },
+    },
+  },
+  {
+    ats: 'SAP SuccessFactors',
+    source: 'https://userapps.support.sap.com/sap/support/knowledge/en/3442005 (Integration Center report on the JobApplication entity: jobReqId, applicationId, firstName, lastName, System Status (status)); https://userapps.support.sap.com/sap/support/knowledge/en/3019688 (JobApplication keyed by Job Requisition Id and Candidate Id); https://userapps.support.sap.com/sap/support/knowledge/en/2887152 (JobApplication source); https://userapps.support.sap.com/sap/support/knowledge/en/3096792 (Candidate ID field candidateId); https://prismatic.io/docs/example-payloads/sap-successfactors/actions/listRecords.json and https://prismatic.io/docs/example-payloads/sap-successfactors/actions/createJobApplication.json (OData Candidate: candidateId, primaryEmail, creationDateTime, lastModifiedDateTime; JobApplication: appLastModifiedDateTime)',
+    headers: {
+      jobs: { externalJobPostingId: ['jobReqId'] },
+      applications: {
+        atsJobApplicationId: ['applicationId'],
+        atsCandidateId: ['candidateId', 'Candidate Id'],
+        atsJobPostingId: ['jobReqId', 'Job Requisition Id'],
+        atsLastModifiedAt: ['appLastModifiedDateTime'],
+        source: ['source'],
+      },
+      candidates: {
+        atsCandidateId: ['candidateId'],
+        emailAddresses: ['primaryEmail'],
+        atsCreatedAt: ['creationDateTime'],
+        atsLastModifiedAt: ['lastModifiedDateTime'],
+      },
+      stages: { atsJobApplicationId: ['applicationId'] },
+    },
+  },
+  {
+    ats: 'BambooHR',
+    source: 'https://github.com/BambooHR/bhr-api-python/blob/0a6120c79fc4293be92e9a3728839e229ab30c75/docs/ApplicationDetails.md (BambooHR\'s SDK for GET /api/v1/applicant_tracking/applications: id, applied_date, status {label, date_changed}, applicant {id, first_name, last_name, email}, job {id, title}; docs/ApplicationDetailsStatus.md, docs/ApplicationDetailsApplicant.md, docs/ApplicationDetailsJob.md)',
+    headers: {
+      applications: {
+        atsCreatedAt: ['applied_date'],
+        atsCandidateId: ['applicant.id'],
+        atsJobPostingId: ['job.id'],
+        atsJobPostingName: ['job.title'],
+        candidateEmail: ['applicant.email'],
+        firstName: ['applicant.first_name'],
+        lastName: ['applicant.last_name'],
+      },
+      candidates: {
+        atsCandidateId: ['applicant.id'],
+        emailAddresses: ['applicant.email'],
+        firstName: ['applicant.first_name'],
+        lastName: ['applicant.last_name'],
+      },
+      stages: { stage: ['status.label'], atsCreatedAt: ['status.date_changed'] },
+    },
+  },
 ];
