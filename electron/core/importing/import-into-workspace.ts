@@ -136,8 +136,17 @@ async function readAndStore(
   const inspected = hooks.maxRows === undefined ? await takeInspected(request.path, choice, hash) : null;
   let file: ParsedFile;
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
-  else if (!isWorkbook(request.path)) file = await readSpreadsheet(request.path, readOptions);
-  else {
+  else if (!isWorkbook(request.path)) {
+    // A text file is read here, a chunk at a time, its rows stored as they come and let go.
+    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
+    streamed = alongside;
+    try {
+      file = await readSpreadsheet(request.path, { ...readOptions, onRowsArrived: (sheet, passed) => alongside.arrived(sheet, passed) });
+    } catch (err) {
+      alongside.abandon();
+      throw err;
+    }
+  } else {
     const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
     streamed = alongside;
     const read = await readStoringMeanwhile(request.path, readOptions, alongside, hooks);
@@ -194,7 +203,7 @@ async function readAndStore(
 /**
  * An .xlsx is read on a reading thread while its rows are stored (reading is most of its import).
  * A text file is read ~7× faster than it is stored: passing its rows between threads would cost
- * more than the overlap saves, and they would wait in memory for the storing thread.
+ * more than the overlap saves, so it is read on this thread, its rows stored between its chunks.
  */
 function isWorkbook(path: string): boolean {
   try {

@@ -2,9 +2,11 @@ import type { Delimiter } from '../../../../shared/contract/import';
 import { importFailure } from '../import-failure';
 import { RowArena, type ParsedSheet } from './parsed-sheet';
 import { cellTooLarge, MAX_CELL_CHARS, withoutNul } from './cell-guard';
-import type { ReadHooks } from './read-hooks';
+import type { PassedSheet, ReadHooks } from './read-hooks';
 
 const CANCEL_CHECK_ROWS = 4096;
+/** Rows kept between two calls of onRowsArrived, which stores them and lets them go (StreamedSheetWrite). */
+const ARRIVED_ROWS = 1024;
 
 /**
  * Where a CSV parser puts the records it reads: blank ones dropped, the rest packed into the
@@ -23,10 +25,21 @@ export class CsvRowSink {
     private readonly fileName: string,
     private readonly maxRows: number,
     private readonly hooks: ReadHooks,
-    /** Whether the file holds a NUL byte anywhere (looked for once, in the whole file): then cells are cleaned of them. */
-    private readonly hasNul = false,
+    /**
+     * Whether the file holds a NUL byte: then cells are cleaned of them. Set as each chunk of text
+     * reaches the parser (sawText), before any record of it is added.
+     */
+    private hasNul = false,
   ) {
-    hooks.passRows?.sheet({ name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true });
+    this.passed = { name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true };
+    hooks.passRows?.sheet(this.passed);
+  }
+
+  private readonly passed: PassedSheet;
+
+  /** A chunk of the file's text is about to be parsed. */
+  sawText(text: string): void {
+    if (!this.hasNul && text.includes('\u0000')) this.hasNul = true;
   }
 
   add(fields: string[]): void {
@@ -48,6 +61,7 @@ export class CsvRowSink {
         );
       }
     }
+    if (this.hooks.onRowsArrived && this.rows % ARRIVED_ROWS === 0 && this.rows > 0 && cells) this.hooks.onRowsArrived(this.sheet, this.passed);
     if (this.records % CANCEL_CHECK_ROWS === 0) {
       this.hooks.throwIfCancelled?.();
       this.hooks.onRows?.(this.sheet.name, this.records, null);
@@ -55,6 +69,7 @@ export class CsvRowSink {
   }
 
   finish(): void {
+    this.hooks.onRowsArrived?.(this.sheet, this.passed);
     this.hooks.onRows?.(this.sheet.name, this.records, this.records);
   }
 }

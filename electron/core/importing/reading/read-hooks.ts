@@ -8,6 +8,12 @@ export interface ReadHooks {
   throwIfCancelled?(): void;
   /** Takes every row as it is read, instead of the sheet keeping it (a reading thread passes rows on with it). */
   passRows?: RowPass;
+  /**
+   * Called every thousand or so rows kept in `sheet` (a CSV file's; and once at its end), which
+   * it may store and let go of (StreamedSheetWrite). A file read again (its quotes or encoding
+   * were not what its start said) comes as a new sheet object.
+   */
+  onRowsArrived?(sheet: ParsedSheet, passed: PassedSheet): void;
 }
 
 export interface RowPass {

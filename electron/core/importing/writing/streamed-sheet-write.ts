@@ -13,7 +13,8 @@ import { ImportWrite, type ImportWriteOptions, type SheetWrite } from './import-
 const PLAN_AFTER_ROWS = HEADER_SEARCH_ROWS + DISTINCT_SAMPLE_ROWS + 2;
 
 /**
- * Stores a one-sheet file's records while a reading thread is still reading it (read-thread.ts).
+ * Stores a one-sheet file's records while a reading thread is still reading it (read-thread.ts),
+ * or while this thread reads a text file (csv-reader.ts).
  * Once the first few thousand rows are in, the sheet is planned from them as it would be from
  * the whole file (header row, category, mapping), the import's transaction begins and every row
  * but the last (which may be a total row) is written as it arrives. When the read ends, the plan
@@ -53,8 +54,9 @@ export class StreamedSheetWrite {
    */
   arrived(sheet: ParsedSheet, passed: PassedSheet): void {
     if (this.state !== 'waiting' && this.state !== 'writing') return;
-    // Also a CSV file read again by the tolerant parser: its rows come again as a new sheet.
-    if (passed.linked || !passed.only || (this.sheet !== null && sheet !== this.sheet)) return this.abandon();
+    if (passed.linked || !passed.only) return this.abandon();
+    // A CSV file read again (by the tolerant parser, or in another encoding): its rows come again as a new sheet.
+    if (this.sheet !== null && sheet !== this.sheet) this.restart();
     this.sheet = sheet;
     if (this.state === 'waiting' && !this.begin(sheet)) return;
     // The last row waits: it may be a total row, which is not a record.
@@ -91,6 +93,18 @@ export class StreamedSheetWrite {
     if (this.state !== 'done') this.state = 'abandoned';
     this.write = null;
     this.sheetWrite = null;
+  }
+
+  /** Rolls back what was written, to store a sheet read again from its start. */
+  private restart(): void {
+    if (this.state === 'writing' && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.state = 'waiting';
+    this.sheet = null;
+    this.plan = null;
+    this.write = null;
+    this.sheetWrite = null;
+    this.releasedUpTo = 0;
+    this.released = 0;
   }
 
   private begin(sheet: ParsedSheet): boolean {
