@@ -48,10 +48,11 @@ const WRITE_SHARE = 300;
 const TOTAL = 1000;
 
 /**
- * Imports an ATS export into the workspace. The file is read completely first (outside any
- * transaction, so the UI's own writes never wait on parsing); then every sheet is written in
- * one transaction in large synchronous batches, so a failure or a cancel leaves the workspace
- * exactly as it was. Each record is checked as it is written, its row stored once with its
+ * Imports an ATS export into the workspace. A one-sheet file is stored while it is read (an
+ * .xlsx read on a reading thread, a text file a chunk at a time here: StreamedSheetWrite); a
+ * file the wizard read, or one that cannot be stored so, is read completely first and then
+ * written. Either way every sheet is written in one transaction in large synchronous batches,
+ * so a failure or a cancel leaves the workspace exactly as it was. Each record is checked as it is written, its row stored once with its
  * result; the cross-record rules (references, duplicate keys) are then settled in the same
  * transaction, rewriting only the records whose outcome they change. When stored results of
  * other records cannot be trusted (never checked, another rule pack or time zone) a full check
