@@ -139,7 +139,7 @@ async function readAndStore(
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
   else if (!isWorkbook(request.path)) {
     // A text file is read here, a chunk at a time, its rows stored as they come and let go.
-    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
+    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions, true);
     streamed = alongside;
     try {
       file = await readSpreadsheet(request.path, { ...readOptions, onRowsArrived: (sheet, passed) => alongside.arrived(sheet, passed) });

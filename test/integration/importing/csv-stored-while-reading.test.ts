@@ -9,7 +9,7 @@ import { PackedRow } from '../../../electron/core/importing/reading/parsed-sheet
 import { StreamedSheetWrite } from '../../../electron/core/importing/writing/streamed-sheet-write';
 import { importRequestSchema } from '../../../shared/contract/import';
 import type { Db } from '../../../electron/core/db/connection';
-import type { ImportSummary } from '../../../shared/contract/import';
+import type { ImportRequest, ImportSummary } from '../../../shared/contract/import';
 import { JOB_HEADERS, jobRow, snapshot, workspacesPerTest } from './support';
 import { tempDir } from '../../support/temp';
 
@@ -58,12 +58,12 @@ function summaryOf(s: ImportSummary): unknown {
 describe('a text file stored while it is read', () => {
   const workspace = workspacesPerTest('rscw-csv-streamed-');
 
-  async function importBothWays(path: string, hooks: ImportHooks = {}) {
+  async function importBothWays(path: string, hooks: ImportHooks = {}, request: Omit<ImportRequest, 'path'> = {}) {
     const streamed = workspace();
     const whole = workspace();
-    const a = await importIntoWorkspace(streamed.db, { path }, hooks);
+    const a = await importIntoWorkspace(streamed.db, { path, ...request }, hooks);
     await inspectFile(path);
-    const b = await importIntoWorkspace(whole.db, { path }, hooks);
+    const b = await importIntoWorkspace(whole.db, { path, ...request }, hooks);
     expect(b.phases.storedWhileReading).toBe(false);
     expect(stored(streamed.db)).toEqual(stored(whole.db));
     expect(summaryOf(a)).toEqual(summaryOf(b));
@@ -77,6 +77,17 @@ describe('a text file stored while it is read', () => {
     expect(a.sheets[0]).toMatchObject({ headerRow: 3, rows: ROWS + 1, added: ROWS - 2, skipped: 3 });
     expect(a.sheets[0].skippedReasons).toEqual({ 'Duplicate key': 1, 'No value for the key "Job ID" (externalJobPostingId)': 1, 'Total row': 1 });
     expect(a.compliance.jobs?.error).toBeGreaterThan(400);
+  });
+
+  it('stores what a whole read stores with a chosen header row, near the start or far into the file', async () => {
+    const dir = tempDir('rscw-csv-streamed-file-');
+    const path = jobsCsv(join(dir, 'jobs.csv'));
+    const chosen = await importBothWays(path, {}, { sheets: [{ sheet: 'jobs', headerRow: 3 }] });
+    expect(chosen.a.phases.storedWhileReading).toBe(true);
+    // Past the rows the plan is made from: the file is stored once read, as a whole read stores it.
+    const far = await importBothWays(path, {}, { sheets: [{ sheet: 'jobs', headerRow: 2_600, category: 'jobs', mapping: { 'J-2597': 'externalJobPostingId' } }] });
+    expect(far.a.phases.storedWhileReading).toBe(false);
+    expect(far.a.sheets[0]).toMatchObject({ headerRow: 2_600, added: ROWS - 2_597 });
   });
 
   it('stores what a whole read stores when the file is read again: a stray quote, bytes not UTF-8, a NUL, all past its start', async () => {
