@@ -17,7 +17,8 @@ export async function parseCsvFast(text: AsyncIterable<string>, delimiter: Delim
   return new Promise((resolve, reject) => {
     let outcome: 'read' | 'quotes' = 'read';
     let failure: unknown = null;
-    const source = Readable.from(text);
+    // One chunk ahead of the parser, not Readable.from's default sixteen (16 MB of text waiting).
+    const source = Readable.from(text, { highWaterMark: 1 });
     Papa.parse<string[]>(source, {
       delimiter,
       quoteChar: '"',

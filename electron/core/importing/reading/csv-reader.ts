@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Delimiter, TextEncoding, TextFormat } from '../../../../shared/contract/import';
 import { MAX_ROWS_PER_TEXT_FILE } from '../limits';
 import { decodeText, detectEncoding } from './text-encoding';
@@ -37,6 +38,7 @@ export interface CsvReadResult {
  */
 export async function readCsv(path: string, name: string, options: CsvReadOptions = {}): Promise<CsvReadResult> {
   const head = fileHead(path);
+  const size = statSync(path).size;
   const detected = detectEncoding(head);
   let encoding = options.encoding ?? detected.encoding;
   const headText = encoding === 'utf-8' ? head.toString('utf8', hasUtf8Bom(head) ? 3 : 0) : decodeText(head, encoding);
@@ -47,7 +49,7 @@ export async function readCsv(path: string, name: string, options: CsvReadOption
   // Only UTF-8 told from valid bytes (no BOM, not chosen) may turn out to be something else.
   let strict = options.encoding === undefined && encoding === 'utf-8' && !detected.bom;
   for (;;) {
-    const text = (rows: CsvRowSink) => fileText(path, encoding, strict, (chunk) => rows.sawText(chunk));
+    const text = (rows: CsvRowSink) => fileText(path, encoding, strict, (chunk, bytesRead) => rows.sawText(chunk, bytesRead / size));
     try {
       let rows = sink();
       let parser: CsvReadResult['parser'] = 'fast';

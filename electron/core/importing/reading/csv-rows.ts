@@ -37,9 +37,13 @@ export class CsvRowSink {
 
   private readonly passed: PassedSheet;
 
-  /** A chunk of the file's text is about to be parsed. */
-  sawText(text: string): void {
+  /** Share of the file's bytes read so far (0 when unknown): progress reports the rows it makes the whole file. */
+  private share = 0;
+
+  /** A chunk of the file's text is about to be parsed; `share`: of the file's bytes read with it. */
+  sawText(text: string, share = 0): void {
     if (!this.hasNul && text.includes('\u0000')) this.hasNul = true;
+    this.share = share;
   }
 
   add(fields: string[]): void {
@@ -64,7 +68,9 @@ export class CsvRowSink {
     if (this.hooks.onRowsArrived && this.rows % ARRIVED_ROWS === 0 && this.rows > 0 && cells) this.hooks.onRowsArrived(this.sheet, this.passed);
     if (this.records % CANCEL_CHECK_ROWS === 0) {
       this.hooks.throwIfCancelled?.();
-      this.hooks.onRows?.(this.sheet.name, this.records, null);
+      // An estimate from the bytes read (a little low: the share counts text not parsed yet), for a progress bar.
+      const expected = this.share > 0 ? Math.max(this.records, Math.round(this.records / this.share)) : null;
+      this.hooks.onRows?.(this.sheet.name, this.records, expected);
     }
   }
 

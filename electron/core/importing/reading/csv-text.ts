@@ -35,26 +35,33 @@ export class NotUtf8After extends Error {
  * The file's text a megabyte at a time, without its BOM, never held whole. `strictUtf8`: UTF-8
  * that was only detected (from the first bytes) must hold to the end, or NotUtf8After is thrown;
  * UTF-8 the consultant chose is read with replacement characters, as a whole read would.
- * `onChunk` sees each chunk before it is parsed.
+ * `onChunk` sees each chunk before it is parsed, with the bytes read so far.
  */
-export async function* fileText(path: string, encoding: TextEncoding, strictUtf8: boolean, onChunk: (text: string) => void): AsyncGenerator<string> {
+export async function* fileText(
+  path: string,
+  encoding: TextEncoding,
+  strictUtf8: boolean,
+  onChunk: (text: string, bytesRead: number) => void,
+): AsyncGenerator<string> {
   const decode = decoder(encoding, strictUtf8);
   let first = true;
+  let bytesRead = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
+    bytesRead += chunk.length;
     let text = decode.write(chunk);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
     if (text) {
-      onChunk(text);
+      onChunk(text, bytesRead);
       yield text;
     }
   }
   let rest = decode.end();
   if (first && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
   if (rest) {
-    onChunk(rest);
+    onChunk(rest, bytesRead);
     yield rest;
   }
 }

@@ -2,7 +2,7 @@ import type { ParsedSheet, RawCell } from './parsed-sheet';
 
 /** What a reader reports while it works and how it learns it should stop. */
 export interface ReadHooks {
-  /** Rows read so far in a sheet, and the sheet's row count when the file states it. */
+  /** Rows read so far in a sheet, and the sheet's row count when the file states it (a text file's: estimated from its bytes read). */
   onRows?(sheet: string, rows: number, expected: number | null): void;
   /** Throws (a CANCELLED failure) when the consultant cancelled. */
   throwIfCancelled?(): void;
