@@ -48,10 +48,6 @@ function line(r: number): string {
   return cells.join(',');
 }
 
-export async function writeCsvForProfile(path: string): Promise<void> {
-  return writeCsv(path);
-}
-
 async function writeCsv(path: string): Promise<void> {
   const out = createWriteStream(path);
   out.write(HEADERS.join(',') + '\r\n');
