@@ -36,16 +36,22 @@ export function storedResultsCurrent(db: Db, hadRecordsBefore: boolean, opts: Co
 export function settleCrossRecord(db: Db, opts: ContextOverrides = {}): { records: number; changed: number } {
   const contexts = new CheckContexts(db, opts);
   type Row = [id: number, category: string, excluded: number, key: string | null, parent: string | null, candidate: string | null];
-  const rows = db.prepare('SELECT id, category, excluded, check_key, check_parent, check_candidate FROM records').raw().all() as Row[];
+  // Walked twice rather than held: a million records' rows would be hundreds of MB (issue #21's import).
+  const select = db.prepare('SELECT id, category, excluded, check_key, check_parent, check_candidate FROM records').raw();
+  const rows = () => select.iterate() as IterableIterator<Row>;
+  let records = 0;
 
-  const present = { jobs: new Set<string>(), candidates: new Set<string>(), applications: new Set<string>() };
-  const active: Record<Category, Map<string, number>> = { jobs: new Map(), candidates: new Map(), applications: new Map(), stages: new Map() };
-  for (const [, category, excluded, key] of rows) {
+  // Per category, each key with how many records not excluded have it (0: only excluded ones): which keys are
+  // present and which are duplicates, in one map rather than a set and a map of the same keys.
+  const keys: Record<Category, Map<string, number>> = { jobs: new Map(), candidates: new Map(), applications: new Map(), stages: new Map() };
+  for (const [, category, excluded, key] of rows()) {
+    records++;
     if (key === null || !isCategory(category)) continue;
-    if (category !== 'stages') present[category].add(key);
-    if (excluded === 0) active[category].set(key, (active[category].get(key) ?? 0) + 1);
+    const n = keys[category].get(key) ?? 0;
+    keys[category].set(key, excluded === 0 ? n + 1 : n);
   }
-  const lookups = { jobIds: present.jobs, candidateIds: present.candidates, applicationIds: present.applications };
+  const active = keys;
+  const lookups = { jobIds: keys.jobs, candidateIds: keys.candidates, applicationIds: keys.applications };
 
   const stored = new Map<number, string[]>();
   const storedRows = db
@@ -59,7 +65,7 @@ export function settleCrossRecord(db: Db, opts: ContextOverrides = {}): { record
   }
 
   const revisit = new Map<number, Issue[]>();
-  for (const [id, category, excluded, key, parentRef, candidateRef] of rows) {
+  for (const [id, category, excluded, key, parentRef, candidateRef] of rows()) {
     if (!isCategory(category)) continue;
     const expected = crossIssues(category, { key, excluded: excluded !== 0, parentRef, candidateRef }, lookups, {
       activeWithKey: (k) => active[category].get(k) ?? 0,
@@ -93,9 +99,9 @@ export function settleCrossRecord(db: Db, opts: ContextOverrides = {}): { record
   }
   setSetting(
     db, LAST_CHECK_SETTING,
-    JSON.stringify({ at: contexts.now, packVersion: RULE_PACK_VERSION, timeZone: contexts.timeZone, records: rows.length }),
+    JSON.stringify({ at: contexts.now, packVersion: RULE_PACK_VERSION, timeZone: contexts.timeZone, records }),
   );
-  return { records: rows.length, changed };
+  return { records, changed };
 }
 
 function parseLast(text: string | null | undefined): { packVersion?: string; timeZone?: string } | null {

@@ -48,10 +48,11 @@ const WRITE_SHARE = 300;
 const TOTAL = 1000;
 
 /**
- * Imports an ATS export into the workspace. The file is read completely first (outside any
- * transaction, so the UI's own writes never wait on parsing); then every sheet is written in
- * one transaction in large synchronous batches, so a failure or a cancel leaves the workspace
- * exactly as it was. Each record is checked as it is written, its row stored once with its
+ * Imports an ATS export into the workspace. A one-sheet file is stored while it is read (an
+ * .xlsx read on a reading thread, a text file a chunk at a time here: StreamedSheetWrite); a
+ * file the wizard read, or one that cannot be stored so, is read completely first and then
+ * written. Either way every sheet is written in one transaction in large synchronous batches,
+ * so a failure or a cancel leaves the workspace exactly as it was. Each record is checked as it is written, its row stored once with its
  * result; the cross-record rules (references, duplicate keys) are then settled in the same
  * transaction, rewriting only the records whose outcome they change. When stored results of
  * other records cannot be trusted (never checked, another rule pack or time zone) a full check
@@ -136,8 +137,17 @@ async function readAndStore(
   const inspected = hooks.maxRows === undefined ? await takeInspected(request.path, choice, hash) : null;
   let file: ParsedFile;
   if (inspected) file = pickSheets(inspected, readOptions.sheets);
-  else if (!isWorkbook(request.path)) file = await readSpreadsheet(request.path, readOptions);
-  else {
+  else if (!isWorkbook(request.path)) {
+    // A text file is read here, a chunk at a time, its rows stored as they come and let go.
+    const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions, true);
+    streamed = alongside;
+    try {
+      file = await readSpreadsheet(request.path, { ...readOptions, onRowsArrived: (sheet, passed) => alongside.arrived(sheet, passed) });
+    } catch (err) {
+      alongside.abandon();
+      throw err;
+    }
+  } else {
     const alongside = new StreamedSheetWrite(db, request, hooks.presets ?? [], writeOptions);
     streamed = alongside;
     const read = await readStoringMeanwhile(request.path, readOptions, alongside, hooks);
@@ -194,7 +204,7 @@ async function readAndStore(
 /**
  * An .xlsx is read on a reading thread while its rows are stored (reading is most of its import).
  * A text file is read ~7× faster than it is stored: passing its rows between threads would cost
- * more than the overlap saves, and they would wait in memory for the storing thread.
+ * more than the overlap saves, so it is read on this thread, its rows stored between its chunks.
  */
 function isWorkbook(path: string): boolean {
   try {

@@ -3,7 +3,9 @@ import { CATEGORIES, type Category } from '../../../shared/domain';
 import { cancelled } from '../jobs/errors';
 import { readSpreadsheet } from './reading/read-file';
 import { fileSha256 } from './reading/file-hash';
-import { keepInspected } from './reading/parsed-file-cache';
+import { keepInspected, MAX_KEPT_FILE_BYTES } from './reading/parsed-file-cache';
+import { detectFileFormat } from './reading/file-format';
+import { inspectTextFile } from './inspect-text-file';
 import { buildTable, distinctValues } from './reading/sheet-table';
 import { cellName, type ParsedSheet } from './reading/parsed-sheet';
 import { sourceValue } from './reading/raw-cell-text';
@@ -27,6 +29,15 @@ export async function inspectFile(
   options: { encoding?: TextEncoding; delimiter?: Delimiter } = {},
   hooks: InspectHooks = {},
 ): Promise<FileInspection> {
+  if (isLargeTextFile(path)) {
+    // Too large to keep for the import: described in one pass, never held (its import streams too).
+    return inspectTextFile(path, options, {
+      ...hooks,
+      throwIfCancelled: () => {
+        if (hooks.isCancelled?.()) throw cancelled();
+      },
+    });
+  }
   // Hashed beside the read, so the import that follows can tell the file is unchanged and use this read.
   const sha256 = fileSha256(path);
   sha256.catch(() => {}); // reading reports a missing or unreadable file first
@@ -84,6 +95,15 @@ function inspectSheet(sheet: ParsedSheet, presets: PresetInfo[]): SheetInspectio
     issues,
     issueCount: sheet.issues.length,
   };
+}
+
+function isLargeTextFile(path: string): boolean {
+  try {
+    const format = detectFileFormat(path);
+    return format.kind === 'text' && format.size > MAX_KEPT_FILE_BYTES;
+  } catch {
+    return false; // the read says what is wrong with the file
+  }
 }
 
 function zeroScores(): Record<Category, number> {

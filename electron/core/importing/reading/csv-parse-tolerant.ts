@@ -4,6 +4,7 @@ import type { Delimiter } from '../../../../shared/contract/import';
 import { ContractFailure } from '../../../../shared/contract/define';
 import { importFailure } from '../import-failure';
 import { delimiterName, type CsvRowSink } from './csv-rows';
+import { NotUtf8After } from './csv-text';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -12,7 +13,7 @@ const CHUNK_BYTES = 1024 * 1024;
  * one as text (`"Big" Company` → `"Big" Company`) where Papa Parse loses the rest of the file.
  * Several times slower: only for files whose quotes the fast parser could not read.
  */
-export async function parseCsvTolerant(utf8: Buffer, delimiter: Delimiter, name: string, sink: CsvRowSink): Promise<void> {
+export async function parseCsvTolerant(text: AsyncIterable<string> | Buffer, delimiter: Delimiter, name: string, sink: CsvRowSink): Promise<void> {
   const parser = parse({
     delimiter,
     quote: '"',
@@ -21,14 +22,16 @@ export async function parseCsvTolerant(utf8: Buffer, delimiter: Delimiter, name:
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  const source = Readable.from(chunks(utf8), { objectMode: false });
+  const source = Buffer.isBuffer(text) ? Readable.from(chunks(text), { objectMode: false }) : Readable.from(text, { objectMode: false });
+  // pipe() does not pass on the source's failure (a file not UTF-8 after all): the parser ends with it.
+  source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   try {
     for await (const fields of parser as AsyncIterable<string[]>) sink.add(fields);
   } catch (err) {
     source.destroy();
     parser.destroy();
-    if (err instanceof ContractFailure) throw err;
+    if (err instanceof ContractFailure || err instanceof NotUtf8After) throw err;
     throw csvFailure(err, name, delimiter);
   }
 }

@@ -2,9 +2,11 @@ import type { Delimiter } from '../../../../shared/contract/import';
 import { importFailure } from '../import-failure';
 import { RowArena, type ParsedSheet } from './parsed-sheet';
 import { cellTooLarge, MAX_CELL_CHARS, withoutNul } from './cell-guard';
-import type { ReadHooks } from './read-hooks';
+import type { PassedSheet, ReadHooks } from './read-hooks';
 
 const CANCEL_CHECK_ROWS = 4096;
+/** Rows kept between two calls of onRowsArrived, which stores them and lets them go (StreamedSheetWrite). */
+const ARRIVED_ROWS = 1024;
 
 /**
  * Where a CSV parser puts the records it reads: blank ones dropped, the rest packed into the
@@ -23,10 +25,25 @@ export class CsvRowSink {
     private readonly fileName: string,
     private readonly maxRows: number,
     private readonly hooks: ReadHooks,
-    /** Whether the file holds a NUL byte anywhere (looked for once, in the whole file): then cells are cleaned of them. */
-    private readonly hasNul = false,
+    /**
+     * Whether the file holds a NUL byte: then cells are cleaned of them. Set as each chunk of text
+     * reaches the parser (sawText), before any record of it is added.
+     */
+    private hasNul = false,
   ) {
-    hooks.passRows?.sheet({ name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true });
+    this.passed = { name: sheet.name, columnNames: sheet.columnNames, linked: false, only: true };
+    hooks.passRows?.sheet(this.passed);
+  }
+
+  private readonly passed: PassedSheet;
+
+  /** Share of the file's bytes read so far (0 when unknown): progress reports the rows it makes the whole file. */
+  private share = 0;
+
+  /** A chunk of the file's text is about to be parsed; `share`: of the file's bytes read with it. */
+  sawText(text: string, share = 0): void {
+    if (!this.hasNul && text.includes('\u0000')) this.hasNul = true;
+    this.share = share;
   }
 
   add(fields: string[]): void {
@@ -48,13 +65,17 @@ export class CsvRowSink {
         );
       }
     }
+    if (this.hooks.onRowsArrived && this.rows % ARRIVED_ROWS === 0 && this.rows > 0 && cells) this.hooks.onRowsArrived(this.sheet, this.passed);
     if (this.records % CANCEL_CHECK_ROWS === 0) {
       this.hooks.throwIfCancelled?.();
-      this.hooks.onRows?.(this.sheet.name, this.records, null);
+      // An estimate from the bytes read (a little low: the share counts text not parsed yet), for a progress bar.
+      const expected = this.share > 0 ? Math.max(this.records, Math.round(this.records / this.share)) : null;
+      this.hooks.onRows?.(this.sheet.name, this.records, expected);
     }
   }
 
   finish(): void {
+    this.hooks.onRowsArrived?.(this.sheet, this.passed);
     this.hooks.onRows?.(this.sheet.name, this.records, this.records);
   }
 }

@@ -118,7 +118,7 @@ export function uniqueHeaders(cells: RawCell[], width: number, names: ParsedShee
 
 const TOTAL = /^(grand\s+)?(totals?|sum|summe|gesamt|totaal|totale?)\b/i;
 
-function isTotalRow(row: RawRow): boolean {
+export function isTotalRow(row: RawRow): boolean {
   const first = row.cells.find((c) => !isBlankCell(c));
   return typeof first === 'string' && TOTAL.test(first.trim());
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import type { ImportRequestParsed, PresetInfo, SheetImportSummary } from '../../../../shared/contract/import';
 import { HEADER_SEARCH_ROWS } from '../limits';
 import { DISTINCT_SAMPLE_ROWS, planImport, type SheetImportPlan } from '../import-plan';
-import { PackedRow, widthOf, type ParsedSheet } from '../reading/parsed-sheet';
+import { PackedRow, widthOf, type ParsedSheet, type RawRow } from '../reading/parsed-sheet';
 import { ReleasedRow } from '../reading/read-thread';
 import type { ParsedFile } from '../reading/read-file';
 import type { PassedSheet } from '../reading/read-hooks';
@@ -13,7 +13,8 @@ import { ImportWrite, type ImportWriteOptions, type SheetWrite } from './import-
 const PLAN_AFTER_ROWS = HEADER_SEARCH_ROWS + DISTINCT_SAMPLE_ROWS + 2;
 
 /**
- * Stores a one-sheet file's records while a reading thread is still reading it (read-thread.ts).
+ * Stores a one-sheet file's records while a reading thread is still reading it (read-thread.ts),
+ * or while this thread reads a text file (csv-reader.ts).
  * Once the first few thousand rows are in, the sheet is planned from them as it would be from
  * the whole file (header row, category, mapping), the import's transaction begins and every row
  * but the last (which may be a total row) is written as it arrives. When the read ends, the plan
@@ -40,7 +41,14 @@ export class StreamedSheetWrite {
     private readonly request: ImportRequestParsed,
     private readonly presets: PresetInfo[],
     private readonly options: ImportWriteOptions,
+    /**
+     * A text file read on this thread: its released rows share one object per width. Nothing reads the number of a
+     * text file's released row (no sheet end to apply, no hyperlinks), and a million rows' objects are ~40 MB.
+     */
+    private readonly textFile = false,
   ) {}
+
+  private readonly sharedReleased = new Map<number, ReleasedRow>();
 
   /** Rows are being stored as they are read. */
   get storing(): boolean {
@@ -53,8 +61,9 @@ export class StreamedSheetWrite {
    */
   arrived(sheet: ParsedSheet, passed: PassedSheet): void {
     if (this.state !== 'waiting' && this.state !== 'writing') return;
-    // Also a CSV file read again by the tolerant parser: its rows come again as a new sheet.
-    if (passed.linked || !passed.only || (this.sheet !== null && sheet !== this.sheet)) return this.abandon();
+    if (passed.linked || !passed.only) return this.abandon();
+    // A CSV file read again (by the tolerant parser, or in another encoding): its rows come again as a new sheet.
+    if (this.sheet !== null && sheet !== this.sheet) this.restart();
     this.sheet = sheet;
     if (this.state === 'waiting' && !this.begin(sheet)) return;
     // The last row waits: it may be a total row, which is not a record.
@@ -93,6 +102,18 @@ export class StreamedSheetWrite {
     this.sheetWrite = null;
   }
 
+  /** Rolls back what was written, to store a sheet read again from its start. */
+  private restart(): void {
+    if (this.state === 'writing' && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.state = 'waiting';
+    this.sheet = null;
+    this.plan = null;
+    this.write = null;
+    this.sheetWrite = null;
+    this.releasedUpTo = 0;
+    this.released = 0;
+  }
+
   private begin(sheet: ParsedSheet): boolean {
     if (sheet.rows.length < PLAN_AFTER_ROWS) return false;
     let plans: SheetImportPlan[];
@@ -126,9 +147,17 @@ export class StreamedSheetWrite {
   private release(sheet: ParsedSheet): void {
     const rows = sheet.rows;
     const upTo = this.sheetWrite!.next;
-    for (let i = this.releasedUpTo; i < upTo; i++) rows[i] = new ReleasedRow(rows[i].row, widthOf(rows[i]));
+    for (let i = this.releasedUpTo; i < upTo; i++) rows[i] = this.releasedRow(rows[i]);
     this.released += Math.max(0, upTo - this.releasedUpTo);
     this.releasedUpTo = Math.max(this.releasedUpTo, upTo);
+  }
+
+  private releasedRow(row: RawRow): ReleasedRow {
+    const width = widthOf(row);
+    if (!this.textFile) return new ReleasedRow(row.row, width);
+    let shared = this.sharedReleased.get(width);
+    if (!shared) this.sharedReleased.set(width, (shared = new ReleasedRow(0, width)));
+    return shared;
   }
 
   private writtenAsPlanned(final: SheetImportPlan): boolean {
