@@ -93,7 +93,8 @@ export interface GridRow {
 export interface GridPage {
   /**
    * Records in the view. Null only when `deferTotal` was asked and counting would scan every
-   * record's values (a search or a value filter) while the window is full: ask `records:count`.
+   * record's values (a search or a value filter), or the workspace is large enough that even an
+   * indexed count outlasts the window, while the window is full: ask `records:count`.
    */
   total: number | null;
   offset: number;
