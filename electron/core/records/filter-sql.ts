@@ -102,11 +102,22 @@ function hasIndexedCriterion(filter: GridFilter, omit: FilterOmissions): boolean
   );
 }
 
+const CATEGORY_PROBES = 64;
+
+/**
+ * Whether most records are of this category, judged from records spread evenly over the ids: it
+ * only steers the plan, so an estimate does, and counting a category of 990,000 took 30–80 ms, more
+ * than the window it was for.
+ */
 function categoryIsMostRecords(db: Db, category: string): boolean {
-  const row = db
-    .prepare('SELECT (SELECT count(*) FROM records WHERE category = ?) AS n, (SELECT count(*) FROM records) AS total')
-    .get(category) as { n: number; total: number };
-  return row.n * 2 > row.total;
+  const { lo, hi } = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM records').get() as { lo: number | null; hi: number | null };
+  if (lo === null || hi === null) return false;
+  const probe = db.prepare('SELECT category FROM records WHERE id >= ? ORDER BY id LIMIT 1').pluck();
+  let hits = 0;
+  for (let i = 0; i < CATEGORY_PROBES; i++) {
+    if (probe.get(lo + Math.floor(((hi - lo) * i) / (CATEGORY_PROBES - 1))) === category) hits++;
+  }
+  return hits * 2 > CATEGORY_PROBES;
 }
 
 // Same meaning as the workspace counts: a check status counts only records not excluded.
