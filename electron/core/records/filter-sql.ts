@@ -110,7 +110,11 @@ const CATEGORY_PROBES = 64;
  * than the window it was for.
  */
 function categoryIsMostRecords(db: Db, category: string): boolean {
-  const { lo, hi } = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM records').get() as { lo: number | null; hi: number | null };
+  // Two subqueries: min() and max() in one SELECT would scan every row instead of reading both ends.
+  const { lo, hi } = db.prepare('SELECT (SELECT min(id) FROM records) AS lo, (SELECT max(id) FROM records) AS hi').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
   if (lo === null || hi === null) return false;
   const probe = db.prepare('SELECT category FROM records WHERE id >= ? ORDER BY id LIMIT 1').pluck();
   let hits = 0;
