@@ -1,14 +1,14 @@
+import { loggedTokens } from '../syncing/logged-tokens';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { SyncSettings } from '../../../shared/contract/sync';
-import { ExchangeLog } from '../syncing/exchange-log';
 import { SyncCancelled, SyncFailure } from '../syncing/failures';
 import { createHttpTransport, type HttpTransport } from '../syncing/http-transport';
 import { LinkedInClient } from '../syncing/linkedin-client';
 import { requestsOnDay } from '../syncing/request-budget';
 import { readSyncSettings, settingsProblem } from '../syncing/settings';
 import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from '../syncing/timing';
-import { TokenProvider, type ClientCredentials } from '../syncing/token-provider';
+import type { ClientCredentials } from '../syncing/token-provider';
 
 /** What a reconcile or an erase takes from the caller: as a sync's options, so both are set up alike. */
 export interface LinkedInRunOptions {
@@ -76,15 +76,12 @@ export function connectToLinkedIn(db: Db, options: LinkedInRunOptions): LinkedIn
     }
     throwIfStopped();
   };
-  let tokens: TokenProvider | null = null;
-  const log = new ExchangeLog(db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
-  tokens = new TokenProvider({
+  const { log, tokens } = loggedTokens(db, {
     oauthBaseUrl: settings.oauthBaseUrl,
     credentials,
     transport,
     timing,
     runtime,
-    log: (entry) => log.insert(entry),
     wait,
     runId: null,
   });

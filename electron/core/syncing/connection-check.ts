@@ -1,13 +1,13 @@
+import { loggedTokens } from './logged-tokens';
 import type { Db } from '../db/connection';
 import type { ConnectionCheck, ConnectionCheckReason, SyncSettings } from '../../../shared/contract/sync';
 import { RESOURCE_PATHS } from '../../../shared/payload/requests';
 import { RESTLI_PROTOCOL_VERSION, encodeComplexKey, idsQuery } from '../../../shared/payload/restli-keys';
-import { ExchangeLog } from './exchange-log';
 import { SyncFailure, messageOf } from './failures';
 import { NetworkError, createHttpTransport, type HttpResponse, type HttpTransport } from './http-transport';
 import { settingsProblem } from './settings';
 import { DEFAULT_TIMING, REAL_RUNTIME, type SyncRuntime, type SyncTiming } from './timing';
-import { TokenProvider, type ClientCredentials } from './token-provider';
+import type { ClientCredentials } from './token-provider';
 
 /** A candidate id no ATS uses: LinkedIn answers its BATCH_GET with a per-key 404, changing nothing. */
 export const PROBE_CANDIDATE_ID = 'rscw-connection-check';
@@ -92,15 +92,12 @@ export async function checkConnection(db: Db, o: CheckOptions): Promise<Connecti
   // One retry at most: a check that is unreachable should say so in seconds, not after a sync's backoff.
   const timing: SyncTiming = { ...DEFAULT_TIMING, maxAttempts: 2, requestTimeoutMs: 15_000, ...o.timing };
   const transport = o.transport ?? createHttpTransport();
-  let tokens: TokenProvider | null = null;
-  const log = new ExchangeLog(db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
-  tokens = new TokenProvider({
+  const { log, tokens } = loggedTokens(db, {
     oauthBaseUrl: settings.oauthBaseUrl,
     credentials,
     transport,
     timing,
     runtime,
-    log: (entry) => log.insert(entry),
     wait: (ms) => runtime.sleep(ms),
     runId: null,
   });

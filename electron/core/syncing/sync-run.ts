@@ -1,3 +1,4 @@
+import { loggedTokens } from './logged-tokens';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { CATEGORIES, type Category } from '../../../shared/domain';
@@ -320,19 +321,17 @@ class SyncRun {
   private connect(credentials: ClientCredentials): void {
     this.transport = this.options.transport ?? createHttpTransport();
     const wait = (ms: number) => this.wait(ms);
-    let tokens: TokenProvider | null = null;
-    const log = new ExchangeLog(this.db, () => [credentials.clientSecret, ...(tokens?.issued() ?? [])]);
-    this.log = log;
-    tokens = this.tokens = new TokenProvider({
+    const { log, tokens } = loggedTokens(this.db, {
       oauthBaseUrl: this.settings.oauthBaseUrl,
       credentials,
       transport: this.transport,
       timing: this.timing,
       runtime: this.runtime,
-      log: (entry) => log.insert(entry),
       wait,
       runId: this.runId,
     });
+    this.log = log;
+    this.tokens = tokens;
     this.client = new LinkedInClient({
       apiBaseUrl: this.settings.apiBaseUrl,
       transport: this.transport,
